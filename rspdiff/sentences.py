@@ -1,0 +1,127 @@
+"""Split a paragraph into sentences, because one policy paragraph often holds several commitments.
+
+spaCy's rule-based sentencizer on ``spacy.blank("en")`` does the work (no trained model can be
+installed here). Its tokenizer already keeps "e.g." and "i.e." whole; on top of it we re-join the
+pieces it cuts too eagerly: after an abbreviation that the tokenizer splits ("No." then "5"), after
+a bare list number ("The steps are: 1." then "evaluate ..."), and before a piece that starts in
+lower case, which is never a new sentence in a policy text.
+
+Cheap check first (difflib's habit): a paragraph with no ".", "!" or "?" followed by a space is
+one sentence, and the tokenizer is never run on it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# A sentence can only end at a terminal mark followed by whitespace; anything without one is a
+# single sentence and skips spaCy entirely.
+_MAYBE_SPLIT = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")
+# Also catches the glued "cards.AI" of damaged PDF extractions (a stop between a lower-case
+# letter and a capital), which spaCy does split.
+_GLUED_STOP = re.compile(r"[a-z][.!?][A-Z]")
+# A trailing bare list marker: "1.", "12.", "a.", "iv." (lower-case roman numerals up to 8 chars).
+_MARKER_END = re.compile(r"(?:^|[\s:;,(])(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,8})\.$")
+# spaCy refuses texts longer than its max_length; such paragraphs (a 1 MB single line, say) are cut
+# into pieces of this many characters at a whitespace before splitting.
+_CHUNK = 200_000
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    text = resources.files("rspdiff.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def _nlp() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = _CHUNK + 1000
+    return nlp
+
+
+def _needs_model(text: str) -> bool:
+    return bool(_MAYBE_SPLIT.search(text) or _GLUED_STOP.search(text))
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Cut an over-long text at whitespace into pieces spaCy accepts, keeping offsets."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind(" ", start + _CHUNK // 2, end)
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _raw_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for offset, chunk in _chunks(text):
+        doc = _nlp()(chunk)
+        for sent in doc.sents:
+            spans.append((offset + sent.start_char, offset + sent.end_char))
+    return spans
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Whether the sentencizer's cut between ``prev`` and ``nxt`` should be undone."""
+    prev = prev.rstrip()
+    nxt = nxt.lstrip()
+    if not prev or not nxt:
+        return True
+    if nxt[0].islower():
+        return True
+    if prev.endswith("."):
+        last = re.split(r"[\s(]", prev[:-1])[-1].lower()
+        if last in _abbreviations():
+            return True
+        if _MARKER_END.search(prev) and (len(prev) <= 6 or prev[:-1].rstrip()[-2:-1] in {":", ";"}):
+            return True
+        if _MARKER_END.search(prev) and re.search(r"[:;]\s*\S{1,8}\.$", prev):
+            return True
+    return False
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``, whitespace trimmed.
+
+    The spans cover every non-blank character of ``text`` exactly once and in order, so the
+    caller can slice both plain text and its source with them.
+    """
+    if not text.strip():
+        return []
+    if not _needs_model(text):
+        return [_trim(text, 0, len(text))]
+    merged: list[list[int]] = []
+    for start, end in _raw_spans(text):
+        if merged and _joins(text[merged[-1][0] : merged[-1][1]], text[start:end]):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    # Sentences are contiguous: stretch each to the next one's start so no character is lost.
+    spans = []
+    for i, (start, _end) in enumerate(merged):
+        stop = merged[i + 1][0] if i + 1 < len(merged) else len(text)
+        begin = 0 if i == 0 else start
+        spans.append(_trim(text, begin, stop))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
