@@ -182,10 +182,13 @@ def _is_bold(fontname: str) -> bool:
 
 
 def _small_leading_digits(chars: Sequence[dict[str, Any]], size: float) -> int:
-    """Count leading digits set smaller than the rest (a footnote number glued to its text)."""
+    """Count leading digits set as a superscript (smaller or raised): a footnote number glued to its text."""
+    baseline = median(float(c["bottom"]) for c in chars)
     count = 0
     for char in chars:
-        if str(char["text"]).isdigit() and float(char["size"]) < 0.85 * size:
+        smaller = float(char["size"]) < 0.9 * size
+        raised = float(char["bottom"]) < baseline - 0.15 * size
+        if str(char["text"]).isdigit() and (smaller or raised):
             count += 1
         else:
             break
