@@ -1,0 +1,70 @@
+"""The classification stage: judge what each aligned change does to the author's commitments.
+
+``classify(match)`` collects signals of every family in ../shared/rubric.md (modality,
+quantities, hedges, intensifiers, scope, oversight, disclosure, specificity and whole-clause
+rules), each quoting the words it came from, and aggregates them into one Effect with a
+confidence. Word lists and weights are data (lexicon.toml); spaCy loads on first use only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rspdiff.classify.aggregate import aggregate
+from rspdiff.classify.clause_rules import moved_signals, normalised, whole_clause_signals
+from rspdiff.classify.lexicon import Lexicon, load_lexicon
+from rspdiff.classify.modality import modality_signals
+from rspdiff.classify.nlp import Analysis, analyse
+from rspdiff.classify.phrases import (
+    hedge_signals,
+    intensifier_signals,
+    oversight_signals,
+    scope_signals,
+    specificity_signals,
+)
+from rspdiff.classify.quantity import quantity_signals
+from rspdiff.model import Clause, Document, Effect, Judgement, Kind, Match, Signal
+
+__all__ = ["classify", "edit_signals"]
+
+
+def _analyses(clauses: Sequence[Clause]) -> list[Analysis]:
+    return [analyse(c.text) for c in clauses]
+
+
+def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """Every signal comparing an edited pair of sides (a split or merge is judged on the union)."""
+    signals: list[Signal] = []
+    for family in (
+        modality_signals,
+        quantity_signals,
+        hedge_signals,
+        intensifier_signals,
+        scope_signals,
+        oversight_signals,
+        specificity_signals,
+    ):
+        signals.extend(family(old, new, lex))
+    return signals
+
+
+def classify(match: Match, old_doc: Document | None = None, new_doc: Document | None = None) -> Judgement:
+    """Judge one aligned change: its effect, confidence and quoted evidence.
+
+    ``old_doc``/``new_doc`` are accepted for rules that need document context; the current rules
+    read only the clauses and their heading paths.
+    """
+    lex = load_lexicon()
+    if match.kind is Kind.UNCHANGED:
+        return Judgement(Effect.CLARIFIED, 1.0, ())
+    if match.kind is Kind.ADDED or not match.old:
+        return aggregate(whole_clause_signals(match.new, _analyses(match.new), True, lex), lex, match.score)
+    if match.kind is Kind.REMOVED or not match.new:
+        return aggregate(whole_clause_signals(match.old, _analyses(match.old), False, lex), lex, match.score)
+    signals: list[Signal] = []
+    if match.kind is Kind.MOVED:
+        signals.extend(moved_signals(match.old, match.new, lex))
+    same = normalised(" ".join(c.text for c in match.old)) == normalised(" ".join(c.text for c in match.new))
+    if not same:
+        signals.extend(edit_signals(_analyses(match.old), _analyses(match.new), lex))
+    return aggregate(signals, lex, match.score)

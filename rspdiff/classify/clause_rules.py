@@ -1,0 +1,105 @@
+"""Whole-clause rules: what an added, removed or moved clause does as a whole.
+
+An added or removed clause is judged by what it carries: a commitment of the author (any rung
+above descriptive), an exception to a commitment, or only explanation. A clause moved unedited is
+a clarification unless it lands in a part of the document that does not bind the author
+(recommendations, examples), where the same words no longer commit anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rspdiff.classify.lexicon import Lexicon
+from rspdiff.classify.modality import BINDING, strongest
+from rspdiff.classify.nlp import Analysis
+from rspdiff.model import Clause, Effect, Signal, SignalType
+
+# exception words that only qualify a commitment when the clause also has a weak modal
+_SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the"})
+
+
+def normalised(text: str) -> str:
+    """Letters and digits only, lower-cased: what survives typography, wrapping and lost spaces."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _exception(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
+    """The exception phrase, when the clause's content is an exception to a commitment."""
+    modal = strongest(sides, lex)
+    rank = modal.rank if modal else 0
+    for a in sides:
+        for h in a.family("exception"):
+            if h.key not in _SOFT_EXCEPTIONS or rank < BINDING:
+                return h.text
+    return None
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" ..." if len(words) > n else "")
+
+
+def whole_clause_signals(
+    clauses: Sequence[Clause], sides: Sequence[Analysis], added: bool, lex: Lexicon
+) -> list[Signal]:
+    """The signal of a clause that appears (``added``) or disappears as a whole."""
+    text = " ".join(c.text for c in clauses)
+    quote = _first_words(text)
+    old, new = ("", quote) if added else (quote, "")
+    exc = _exception(sides, lex)
+    if exc is not None:
+        return [
+            Signal(
+                SignalType.EXCEPTION,
+                Effect.WEAKENED if added else Effect.STRENGTHENED,
+                old,
+                new,
+                f"The clause {'adds' if added else 'drops'} an exception to a commitment ('{exc}').",
+                "clause.exception",
+                lex.weight("exception_clause"),
+            )
+        ]
+    modal = strongest(sides, lex)
+    if modal is None:
+        return []
+    weight = lex.weight("clause") * (1.0 if modal.rank >= 2 else 0.6)
+    return [
+        Signal(
+            SignalType.CLAUSE,
+            Effect.STRENGTHENED if added else Effect.WEAKENED,
+            old,
+            new,
+            f"A {modal.rung} commitment ('{modal.text}') is {'added' if added else 'removed'}.",
+            f"clause.{'added' if added else 'removed'}",
+            weight,
+        )
+    ]
+
+
+def _nonbinding(path: Sequence[str], lex: Lexicon) -> str | None:
+    for heading in path:
+        low = heading.lower()
+        for marker in lex.nonbinding_paths:
+            if marker in low:
+                return heading
+    return None
+
+
+def moved_signals(old: Sequence[Clause], new: Sequence[Clause], lex: Lexicon) -> list[Signal]:
+    """Moving a clause into a part that does not bind the author weakens it."""
+    old_nb = any(_nonbinding(c.path, lex) for c in old)
+    target = next((h for c in new if (h := _nonbinding(c.path, lex))), None)
+    if target is None or old_nb:
+        return []
+    return [
+        Signal(
+            SignalType.CLAUSE,
+            Effect.WEAKENED,
+            " > ".join(old[0].path) if old else "",
+            " > ".join(new[0].path),
+            f"The clause moves under '{target}', a part that does not bind the author.",
+            "clause.moved_nonbinding",
+            lex.weight("moved_nonbinding"),
+        )
+    ]

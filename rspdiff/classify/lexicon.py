@@ -1,0 +1,152 @@
+"""Load the classifier's lexicon (lexicon.toml) into frozen, typed values.
+
+The word lists live in a TOML file so that a commentator can read and extend them without
+reading code; this module only gives them types, so that a typo in the file fails loudly at
+load time rather than silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rspdiff.model import Effect
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One step of the modal scale: a name, its rank (higher binds more) and its phrases."""
+
+    name: str
+    rank: int
+    rule: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuantityKind:
+    """A kind of bound (cadence, deadline, ...) and what a larger number does to it."""
+
+    name: str
+    larger: Effect
+    cues: tuple[str, ...]
+    describe: str
+    after: tuple[str, ...] = ()  # cues that follow the number ("30 days' notice")
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """An oversight ladder: phrases ranked from weak to strong oversight."""
+
+    name: str
+    describe: str
+    ranks: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    weights: dict[str, float]
+    dominance: float
+    no_signal_confidence: float
+    one_way_confidence: float
+    rungs: tuple[Rung, ...]
+    practice_authors: tuple[str, ...]
+    practice_adverbs: tuple[str, ...]
+    practice_verbs: tuple[str, ...]
+    passive_be: tuple[str, ...]
+    passive_verbs: tuple[str, ...]
+    descriptive_markers: tuple[str, ...]
+    hedges: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    intensifiers: tuple[str, ...]
+    quantity_kinds: tuple[QuantityKind, ...]
+    frequency_words: dict[str, tuple[str, float]]
+    units: dict[str, tuple[str, float]]
+    number_words: dict[str, float]
+    vague: tuple[str, ...]
+    scope_terms: tuple[str, ...]
+    exclusions: tuple[str, ...]
+    ladders: tuple[Ladder, ...]
+    officers: tuple[str, ...]
+    disclosure: tuple[str, ...]
+    judgment: tuple[str, ...]
+    concrete: tuple[str, ...]
+    nonbinding_paths: tuple[str, ...]
+    authors: tuple[str, ...]
+
+    def weight(self, name: str) -> float:
+        return self.weights.get(name, 1.0)
+
+
+def _strs(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+def _pairs(table: dict[str, Any]) -> dict[str, tuple[str, float]]:
+    return {str(k): (str(v[0]), float(v[1])) for k, v in table.items()}
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build a Lexicon from the parsed TOML (separate from loading so tests can pass their own)."""
+    modality = data["modality"]
+    rungs = tuple(
+        sorted(
+            (Rung(name, int(t["rank"]), str(t["id"]), _strs(t["phrases"])) for name, t in modality.items()),
+            key=lambda r: -r.rank,
+        )
+    )
+    q = data["quantity"]
+    kinds = tuple(
+        QuantityKind(
+            name, Effect(t["larger"]), _strs(t["cues"]), str(t["describe"]), _strs(t.get("after", []))
+        )
+        for name, t in q["kinds"].items()
+    )
+    ov = data["oversight"]
+    ladders = tuple(
+        Ladder(name, str(ov[name]["describe"]), tuple((int(r), _strs(p)) for r, p in ov[name]["ranks"]))
+        for name in ("decision", "review")
+    )
+    practice = data["practice"]
+    return Lexicon(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        dominance=float(data["aggregate"]["dominance"]),
+        no_signal_confidence=float(data["aggregate"]["no_signal_confidence"]),
+        one_way_confidence=float(data["aggregate"]["one_way_confidence"]),
+        rungs=rungs,
+        practice_authors=_strs(practice["authors"]),
+        practice_adverbs=_strs(practice["adverbs"]),
+        practice_verbs=_strs(practice["verbs"]),
+        passive_be=_strs(practice["passive_be"]),
+        passive_verbs=_strs(practice["passive_verbs"]),
+        descriptive_markers=_strs(data["descriptive"]["markers"]),
+        hedges=_strs(data["hedge"]["phrases"]),
+        exceptions=_strs(data["exception"]["phrases"]),
+        intensifiers=_strs(data["intensifier"]["phrases"]),
+        quantity_kinds=kinds,
+        frequency_words=_pairs(q["frequency_words"]),
+        units=_pairs(q["units"]),
+        number_words={str(k): float(v) for k, v in q["number_words"].items()},
+        vague=_strs(q["vague"]["phrases"]),
+        scope_terms=_strs(data["scope"]["terms"]),
+        exclusions=_strs(data["scope"]["exclusion"]),
+        ladders=ladders,
+        officers=_strs(ov["officers"]["terms"]),
+        disclosure=_strs(data["disclosure"]["terms"]),
+        judgment=_strs(data["specificity"]["judgment"]),
+        concrete=_strs(data["specificity"]["concrete"]),
+        nonbinding_paths=_strs(data["clause"]["nonbinding_paths"]),
+        authors=_strs(data["clause"]["authors"]),
+    )
+
+
+@functools.cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and type the lexicon once per process."""
+    with path.open("rb") as fh:
+        return parse_lexicon(tomllib.load(fh))

@@ -1,0 +1,113 @@
+"""Modality: how binding each sentence is, on the rubric's five-rung scale.
+
+A sentence's rung is its strongest modal phrase, found by the lexicon's phrase lists with the
+longest match winning (so "will generally" is qualified, not binding). A sentence with no modal
+but a present-tense statement of the author's own practice ("we conduct X", "evaluations are
+run") binds. Weaker modals (should, may) count only when the author is the subject somewhere
+in the sentence: "a model may reach a threshold" commits nobody to anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rspdiff.classify.lexicon import Lexicon
+from rspdiff.classify.nlp import Analysis, longest
+from rspdiff.model import Effect, Signal, SignalType
+
+DESCRIPTIVE = 0
+BINDING = 4
+
+
+@dataclass(frozen=True)
+class Modal:
+    rank: int
+    rung: str
+    rule: str
+    text: str  # the words as written
+
+
+def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
+    """A present-tense practice statement in sentence ``sent``, if there is one."""
+    idx = [i for i, s in enumerate(a.token_sent) if s == sent]
+    authors = {p for p in lex.practice_authors if " " not in p}
+    adverbs = set(lex.practice_adverbs)
+    verbs = set(lex.practice_verbs)
+    for pos, i in enumerate(idx):
+        if a.tokens[i] in authors:
+            j = pos + 1
+            while j < len(idx) and a.tokens[idx[j]] in adverbs:
+                j += 1
+            if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
+                return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))
+        if (
+            a.tokens[i] in lex.passive_be
+            and pos + 1 < len(idx)
+            and a.tokens[idx[pos + 1]] in lex.passive_verbs
+        ):
+            return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[pos + 1] + 1))
+    return None
+
+
+def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
+    """The commitment-bearing modal of each sentence of ``a`` (None: descriptive)."""
+    ranks = {f"rung:{r.name}": r for r in lex.rungs}
+    authored = {h.sent for h in a.family("author")}
+    hits = longest(a.families("rung:"))
+    out: list[Modal | None] = []
+    for k in range(len(a.sentences)):
+        best: Modal | None = None
+        for h in hits:
+            if h.sent != k:
+                continue
+            rung = ranks[h.family]
+            if rung.rank < 3 and k not in authored:
+                continue
+            if best is None or rung.rank > best.rank:
+                best = Modal(rung.rank, rung.name, rung.rule, h.text)
+        if best is None:
+            best = _practice(a, k, lex)
+        out.append(best)
+    return out
+
+
+def strongest(sides: Sequence[Analysis], lex: Lexicon) -> Modal | None:
+    """The most binding modal of a whole side (several clauses for a split or merge)."""
+    best: Modal | None = None
+    for a in sides:
+        for m in sentence_modals(a, lex):
+            if m is not None and (best is None or m.rank > best.rank):
+                best = m
+    return best
+
+
+def commitment_count(sides: Sequence[Analysis], lex: Lexicon) -> int:
+    """How many sentences of a side bind the author (binding or qualified)."""
+    return sum(1 for a in sides for m in sentence_modals(a, lex) if m is not None and m.rank >= 3)
+
+
+def modality_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """One signal when the strongest modal of the two sides sits on different rungs."""
+    o, n = strongest(old, lex), strongest(new, lex)
+    o_rank = o.rank if o else DESCRIPTIVE
+    n_rank = n.rank if n else DESCRIPTIVE
+    if o_rank == n_rank:
+        return []
+    o_name = o.rung if o else "descriptive"
+    n_name = n.rung if n else "descriptive"
+    weaker = n_rank < o_rank
+    return [
+        Signal(
+            type=SignalType.MODALITY,
+            direction=Effect.WEAKENED if weaker else Effect.STRENGTHENED,
+            old=o.text if o else "",
+            new=n.text if n else "",
+            explanation=(
+                f"The strongest commitment moves from {o_name} to {n_name} "
+                f"({'less' if weaker else 'more'} binding)."
+            ),
+            rule=n.rule if n else "modality.descriptive",
+            weight=lex.weight("modality"),
+        )
+    ]

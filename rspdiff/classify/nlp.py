@@ -1,0 +1,198 @@
+"""The spaCy pipeline and the per-text analysis every rule family reads.
+
+No trained pipeline is available offline, so the pipeline is ``spacy.blank("en")`` with the
+rule-based sentencizer and the lookup lemmatizer (spacy-lookups-data). Matching is done on
+lemmas of lower-cased text so that "requires"/"required" and "months"/"month" meet one lexicon
+entry. Text is normalised character for character (quotes, dashes, odd spaces), so character
+offsets in the analysed text are offsets in the original and evidence quotes the author's words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rspdiff.classify.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:  # spaCy is heavy: imported lazily, only when a text is analysed
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+# one character in, one character out: offsets stay valid
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00d7": "x",
+        "\u25cf": " ",
+        "\u2022": " ",
+    }
+)
+
+
+def plain(text: str) -> str:
+    """Lower-case, plain quotes and dashes, with the same length as ``text``."""
+    out = []
+    for ch in text.translate(_PLAIN):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+@functools.cache
+def pipeline() -> Language:
+    """The shared pipeline, built once on first use."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+# The phrase families matched in every text; each maps to a list of lexicon phrases.
+def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    fams: dict[str, tuple[str, ...]] = {f"rung:{r.name}": r.phrases for r in lex.rungs}
+    fams.update(
+        {
+            "hedge": lex.hedges,
+            "exception": lex.exceptions,
+            "intensifier": lex.intensifiers,
+            "vague": lex.vague,
+            "scope": lex.scope_terms,
+            "exclusion": lex.exclusions,
+            "officer": lex.officers,
+            "disclosure": lex.disclosure,
+            "judgment": lex.judgment,
+            "concrete": lex.concrete,
+            "author": lex.authors,
+            "descriptive": lex.descriptive_markers,
+        }
+    )
+    for ladder in lex.ladders:
+        for rank, phrases in ladder.ranks:
+            fams[f"ladder:{ladder.name}:{rank}"] = phrases
+    return fams
+
+
+@functools.cache
+def matcher() -> PhraseMatcher:
+    """One lemma PhraseMatcher holding every family; the match label names the family."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    pm = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for family, phrases in _families(load_lexicon()).items():
+        pm.add(family, list(nlp.pipe(plain(p) for p in phrases)))
+    return pm
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One phrase found in a text: its family, its canonical lemma form and the original words."""
+
+    family: str
+    key: str  # lemmas of the match, joined by spaces: identical for inflected variants
+    text: str  # the words as written in the original
+    start: int  # character offsets in the original
+    end: int
+    sent: int  # index of the sentence it is in
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the rules need to know about one text."""
+
+    text: str
+    tokens: tuple[str, ...]  # lower-cased token texts
+    lemmas: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]  # character span of each token
+    sentences: tuple[Sentence, ...]
+    token_sent: tuple[int, ...]  # sentence index of each token
+    hits: tuple[Hit, ...]
+
+    def family(self, name: str) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.family == name)
+
+    def families(self, prefix: str) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.family.startswith(prefix))
+
+    def quote(self, i: int, j: int) -> str:
+        """Original words of tokens i..j-1."""
+        return self.text[self.offsets[i][0] : self.offsets[j - 1][1]]
+
+
+def _hits(doc: Doc, original: str, token_sent: Iterable[int]) -> tuple[Hit, ...]:
+    sents = list(token_sent)
+    nlp = pipeline()
+    out = []
+    for match_id, i, j in matcher()(doc):
+        span = doc[i:j]
+        out.append(
+            Hit(
+                family=nlp.vocab.strings[match_id],
+                key=" ".join(t.lemma_ for t in span),
+                text=original[span.start_char : span.end_char],
+                start=span.start_char,
+                end=span.end_char,
+                sent=sents[i],
+            )
+        )
+    return tuple(sorted(out, key=lambda h: (h.start, -h.end, h.family)))
+
+
+@functools.lru_cache(maxsize=8192)
+def analyse(text: str) -> Analysis:
+    """Tokenise, split and match one text (cached: the same clause text is analysed once)."""
+    doc = pipeline()(plain(text))
+    sentences = tuple(Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents)
+    token_sent = []
+    for k, s in enumerate(doc.sents):
+        token_sent.extend([k] * len(s))
+    return Analysis(
+        text=text,
+        tokens=tuple(t.lower_ for t in doc),
+        lemmas=tuple(t.lemma_ for t in doc),
+        offsets=tuple((t.idx, t.idx + len(t.text)) for t in doc),
+        sentences=sentences,
+        token_sent=tuple(token_sent),
+        hits=_hits(doc, text, token_sent),
+    )
+
+
+def longest(hits: Iterable[Hit]) -> list[Hit]:
+    """Drop hits that lie inside a longer hit (of any of the given families)."""
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    for h in ordered:
+        if not any(k.start <= h.start and h.end <= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: (h.start, h.family))

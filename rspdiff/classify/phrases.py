@@ -1,0 +1,192 @@
+"""Phrase families compared across the two sides: hedges, intensifiers, scope, oversight,
+disclosure and specificity.
+
+Each family is a lexicon list matched by lemma; a phrase that appears more often on one side
+than the other was added or removed, and the family says which way that points. Comparing
+counts of the same lemma key (rather than raw strings) is what keeps pure rewording, reordering
+and typography from producing any signal: the same phrases on both sides cancel out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rspdiff.classify.lexicon import Lexicon
+from rspdiff.classify.nlp import Analysis, Hit, longest
+from rspdiff.model import Effect, Signal, SignalType
+
+
+def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
+    return [h for a in sides for h in longest(a.family(family))]
+
+
+def diff(old: Sequence[Analysis], new: Sequence[Analysis], family: str) -> tuple[list[Hit], list[Hit]]:
+    """Hits of ``family`` added in ``new`` and removed from ``old`` (one per surplus key)."""
+    oh, nh = _hits(old, family), _hits(new, family)
+    oc, nc = Counter(h.key for h in oh), Counter(h.key for h in nh)
+    added = [next(h for h in nh if h.key == k) for k in sorted(nc) if nc[k] > oc[k]]
+    removed = [next(h for h in oh if h.key == k) for k in sorted(oc) if oc[k] > nc[k]]
+    return added, removed
+
+
+def _pair(
+    old: Sequence[Analysis],
+    new: Sequence[Analysis],
+    family: str,
+    type_: SignalType,
+    when_added: Effect,
+    rule: str,
+    weight: float,
+    what: str,
+) -> list[Signal]:
+    added, removed = diff(old, new, family)
+    other = Effect.STRENGTHENED if when_added is Effect.WEAKENED else Effect.WEAKENED
+    out = [
+        Signal(type_, when_added, "", h.text, f"Adds {what} '{h.text}'.", f"{rule}:{h.key}", weight)
+        for h in added
+    ]
+    out += [
+        Signal(type_, other, h.text, "", f"Drops {what} '{h.text}'.", f"{rule}:{h.key}", weight)
+        for h in removed
+    ]
+    return out
+
+
+def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    return _pair(
+        old,
+        new,
+        "hedge",
+        SignalType.HEDGE,
+        Effect.WEAKENED,
+        "hedge",
+        lex.weight("hedge"),
+        "the hedge or escape hatch",
+    )
+
+
+def intensifier_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    return _pair(
+        old,
+        new,
+        "intensifier",
+        SignalType.INTENSIFIER,
+        Effect.STRENGTHENED,
+        "intensifier",
+        lex.weight("intensifier"),
+        "the anchor",
+    )
+
+
+def scope_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    out = _pair(
+        old,
+        new,
+        "scope",
+        SignalType.SCOPE,
+        Effect.STRENGTHENED,
+        "scope",
+        lex.weight("scope"),
+        "to the covered scope",
+    )
+    out += _pair(
+        old,
+        new,
+        "exclusion",
+        SignalType.SCOPE,
+        Effect.WEAKENED,
+        "scope.exclusion",
+        lex.weight("exclusion"),
+        "the restriction",
+    )
+    return out
+
+
+def oversight_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """Move along each oversight ladder (approval > consultation > informed; external > internal)."""
+    out: list[Signal] = []
+    for ladder in lex.ladders:
+
+        def top(sides: Sequence[Analysis], name: str = ladder.name) -> tuple[int, str]:
+            best = (0, "")
+            for a in sides:
+                for h in a.families(f"ladder:{name}:"):
+                    rank = int(h.family.rsplit(":", 1)[1])
+                    if rank > best[0]:
+                        best = (rank, h.text)
+            return best
+
+        (o_rank, o_text), (n_rank, n_text) = top(old), top(new)
+        if o_rank != n_rank:
+            up = n_rank > o_rank
+            out.append(
+                Signal(
+                    SignalType.OVERSIGHT,
+                    Effect.STRENGTHENED if up else Effect.WEAKENED,
+                    o_text,
+                    n_text,
+                    f"The {ladder.describe} moves {'up' if up else 'down'} from "
+                    f"'{o_text or 'none'}' to '{n_text or 'none'}'.",
+                    f"oversight.{ladder.name}",
+                    lex.weight("oversight"),
+                )
+            )
+    out += _pair(
+        old,
+        new,
+        "officer",
+        SignalType.OVERSIGHT,
+        Effect.STRENGTHENED,
+        "oversight.officer",
+        lex.weight("oversight") * 0.6,
+        "the accountable body",
+    )
+    out += _pair(
+        old,
+        new,
+        "disclosure",
+        SignalType.OVERSIGHT,
+        Effect.STRENGTHENED,
+        "disclosure",
+        lex.weight("disclosure"),
+        "the disclosure duty",
+    )
+    return out
+
+
+def specificity_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """A judgment standing where a checkable measure stood weakens; the reverse strengthens."""
+    j_added, j_removed = diff(old, new, "judgment")
+    c_added, c_removed = diff(old, new, "concrete")
+    hedges = {h.key for a in list(old) + list(new) for h in a.family("hedge")}
+    j_added = [h for h in j_added if h.key not in hedges]
+    j_removed = [h for h in j_removed if h.key not in hedges]
+    w = lex.weight("specificity")
+    if j_added and len(c_removed) > len(c_added):
+        o, n = c_removed[0], j_added[0]
+        return [
+            Signal(
+                SignalType.SPECIFICITY,
+                Effect.WEAKENED,
+                o.text,
+                n.text,
+                f"The checkable '{o.text}' gives way to a judgment ('{n.text}').",
+                f"specificity:{n.key}",
+                w,
+            )
+        ]
+    if j_removed and len(c_added) > len(c_removed):
+        o, n = j_removed[0], c_added[0]
+        return [
+            Signal(
+                SignalType.SPECIFICITY,
+                Effect.STRENGTHENED,
+                o.text,
+                n.text,
+                f"A judgment ('{o.text}') gives way to the checkable '{n.text}'.",
+                f"specificity:{o.key}",
+                w,
+            )
+        ]
+    return []
