@@ -109,7 +109,7 @@ def _main_content(soup: Any) -> Any:
 def _defuse(root: Any) -> None:
     """Strip event handlers, styles and every URL-bearing attribute; images become their alt text.
 
-    Also escapes pipes inside table cells.
+    Also escapes ``<`` in text (so it cannot become raw HTML) and pipes inside table cells.
     """
     for image in root.find_all("img"):
         alt = " ".join(str(image.get("alt") or "").split())
@@ -117,11 +117,16 @@ def _defuse(root: Any) -> None:
             image.replace_with(alt)
         else:
             image.decompose()
-    for cell in root.find_all(["td", "th"]):
-        # A literal pipe would split the Markdown table cell in two.
-        for node in cell.find_all(string=True):
-            if "|" in node:
-                node.replace_with(node.replace("|", "\\|"))
+    for node in root.find_all(string=True):
+        if node.find_parent(["code", "pre"]) is not None:
+            continue  # code spans are literal in Markdown: an escape would show
+        escaped = str(node)
+        # A literal "<" in page text must stay text, never become raw HTML in the Markdown.
+        escaped = escaped.replace("<", "\\<")
+        if node.find_parent(["td", "th"]) is not None:
+            escaped = escaped.replace("|", "\\|")  # a literal pipe would split the table cell in two
+        if escaped != node:
+            node.replace_with(escaped)
     for tag in root.find_all(True):
         tag.attrs = {key: value for key, value in tag.attrs.items() if key in {"colspan", "rowspan"}}
 
