@@ -60,6 +60,7 @@ class Lexicon:
     practice_verbs: tuple[str, ...]
     passive_be: tuple[str, ...]
     passive_verbs: tuple[str, ...]
+    duty_nouns: tuple[str, ...]
     descriptive_markers: tuple[str, ...]
     hedges: tuple[str, ...]
     exceptions: tuple[str, ...]
@@ -124,6 +125,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         practice_verbs=_strs(practice["verbs"]),
         passive_be=_strs(practice["passive_be"]),
         passive_verbs=_strs(practice["passive_verbs"]),
+        duty_nouns=_strs(practice["duty_nouns"]),
         descriptive_markers=_strs(data["descriptive"]["markers"]),
         hedges=_strs(data["hedge"]["phrases"]),
         exceptions=_strs(data["exception"]["phrases"]),

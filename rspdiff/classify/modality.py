@@ -31,6 +31,9 @@ class Modal:
 def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
     """A present-tense practice statement in sentence ``sent``, if there is one."""
     idx = [i for i, s in enumerate(a.token_sent) if s == sent]
+    imperative = _imperative(a, idx, lex)
+    if imperative is not None:
+        return imperative
     authors = {p for p in lex.practice_authors if " " not in p}
     adverbs = set(lex.practice_adverbs)
     verbs = set(lex.practice_verbs)
@@ -50,10 +53,28 @@ def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
     return None
 
 
+def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
+    """An imperative or nominalised duty at the start of a sentence or after "Label:"."""
+    starts = [0] + [p + 1 for p, i in enumerate(idx[:-1]) if a.tokens[i] == ":" and p < 8]
+    for p in starts:
+        while p < len(idx) and not a.tokens[idx[p]].isalpha():
+            p += 1
+        if p >= len(idx):
+            continue
+        i = idx[p]
+        tok, lemma = a.tokens[i], a.lemmas[i]
+        if tok == lemma and tok in lex.practice_verbs and tok not in ("have", "do", "make", "take", "use"):
+            return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 1))
+        nxt = a.tokens[i + 1] if i + 1 < len(a.tokens) else ""
+        if tok in lex.duty_nouns and nxt == "of":
+            return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 2))
+    return None
+
+
 def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     """The commitment-bearing modal of each sentence of ``a`` (None: descriptive)."""
     ranks = {f"rung:{r.name}": r for r in lex.rungs}
-    authored = {h.sent for h in a.family("author")}
+    authored = {h.sent for h in a.family("author")} | {h.sent for h in a.family("officer")}
     hits = longest(a.families("rung:"))
     out: list[Modal | None] = []
     for k in range(len(a.sentences)):
@@ -66,8 +87,10 @@ def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)
-        if best is None:
-            best = _practice(a, k, lex)
+        if best is None or best.rank < BINDING:
+            practice = _practice(a, k, lex)
+            if practice is not None:
+                best = practice
         out.append(best)
     return out
 

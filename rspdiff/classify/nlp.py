@@ -59,9 +59,88 @@ def plain(text: str) -> str:
     return "".join(out)
 
 
+# Function words and modals the lookup table does not list (they have no inflections).
+_FUNCTION_WORDS = frozenset(
+    "a an the of to and or in on at by for with as is are be was were that this these those we our us "
+    "it its their they will shall must may can should would could might not no from into than then if "
+    "any all each every has have had do does which who whom what when where while".split()
+)
+
+
 @functools.cache
-def pipeline() -> Language:
-    """The shared pipeline, built once on first use."""
+def _vocabulary() -> tuple[frozenset[str], object]:
+    """Known English words: lemmas of the lookup table plus function words (for re-spacing)."""
+    table = pipeline_base().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    lemmas = frozenset(str(v) for _, v in table.items())
+    return lemmas | _FUNCTION_WORDS, table
+
+
+def _known(word: str) -> bool:
+    words, table = _vocabulary()
+    low = word.lower()
+    if low in words or low in table:  # type: ignore[operator]
+        return True
+    # adverbs are not lemmas: "annually" is known when "annual" is
+    return low.endswith("ly") and len(low) > 5 and (low[:-2] in words or low[:-3] + "y" in words)
+
+
+def _split_glued(word: str, depth: int = 0) -> list[str]:
+    """Split a word that lost its space in PDF extraction ("willshare" -> "will", "share").
+
+    Only alphabetic, unknown words are split, and only where both parts are known words (a
+    case change such as "TheASL" is a split point too), so ordinary vocabulary is never cut.
+    """
+    if depth > 2 or len(word) < 4 or not word.isalpha() or _known(word):
+        return [word]
+    best: tuple[tuple[int, int, int], int] | None = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        camel = left[-1].islower() and right[0].isupper()
+        short = (left, right)
+        if not camel and any(len(p) < 3 and p.lower() not in _FUNCTION_WORDS for p in short):
+            continue
+        if not _known(left) or not (_known(right) or (camel and right.isupper())):
+            continue
+        function = left.lower() in _FUNCTION_WORDS or right.lower() in _FUNCTION_WORDS
+        key = (int(camel), int(function), min(len(left), len(right)))
+        if best is None or key > best[0]:
+            best = (key, i)
+    if best is None:
+        if depth == 0 and any(ch.isupper() for ch in word[1:]):
+            for i in range(1, len(word)):
+                if word[i - 1].islower() and word[i].isupper():
+                    return _split_glued(word[:i], depth + 1) + _split_glued(word[i:], depth + 1)
+        return [word]
+    i = best[1]
+    return _split_glued(word[:i], depth + 1) + _split_glued(word[i:], depth + 1)
+
+
+def _respace(nlp: Language, text: str) -> Doc:
+    """Tokenise, then split glued words into separate tokens without changing the text."""
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    for tok in nlp.make_doc(text):
+        pieces: list[str] = []
+        for part in _colon_split(tok.text):
+            pieces.extend(_split_glued(part))
+        words.extend(pieces)
+        spaces.extend([False] * (len(pieces) - 1) + [bool(tok.whitespace_)])
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _colon_split(word: str) -> list[str]:
+    """ "Audits:Develop" is two words and a colon."""
+    if ":" in word.strip(":") and not word.startswith("http"):
+        head, _, tail = word.partition(":")
+        return [p for p in (head, ":", tail) if p]
+    return [word]
+
+
+@functools.cache
+def pipeline_base() -> Language:
+    """The bare pipeline (sentencizer + lookup lemmatizer), built once on first use."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -69,6 +148,19 @@ def pipeline() -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
+
+
+def pipeline() -> Language:
+    return pipeline_base()
+
+
+def process(text: str) -> Doc:
+    """Run the pipeline on ``text`` (plain), with glued words re-spaced."""
+    nlp = pipeline()
+    doc = _respace(nlp, text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 # The phrase families matched in every text; each maps to a list of lexicon phrases.
@@ -172,7 +264,7 @@ def _hits(doc: Doc, original: str, token_sent: Iterable[int]) -> tuple[Hit, ...]
 @functools.lru_cache(maxsize=8192)
 def analyse(text: str) -> Analysis:
     """Tokenise, split and match one text (cached: the same clause text is analysed once)."""
-    doc = pipeline()(plain(text))
+    doc = process(plain(text))
     sentences = tuple(Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents)
     token_sent = []
     for k, s in enumerate(doc.sents):

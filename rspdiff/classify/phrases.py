@@ -53,6 +53,44 @@ def _pair(
     return out
 
 
+def _presence(
+    old: Sequence[Analysis],
+    new: Sequence[Analysis],
+    family: str,
+    type_: SignalType,
+    when_added: Effect,
+    rule: str,
+    weight: float,
+    what: str,
+) -> list[Signal]:
+    """A signal only when one side has the family and the other has none of it at all.
+
+    Used for families whose members are near-synonyms ("Board" / "Board of Directors",
+    "report" / "publish"): swapping one for another is rewording, not a change of duty.
+    """
+    oh, nh = _hits(old, family), _hits(new, family)
+    if oh and not nh:
+        other = Effect.STRENGTHENED if when_added is Effect.WEAKENED else Effect.WEAKENED
+        return [
+            Signal(
+                type_, other, oh[0].text, "", f"Drops {what} '{oh[0].text}'.", f"{rule}:{oh[0].key}", weight
+            )
+        ]
+    if nh and not oh:
+        return [
+            Signal(
+                type_,
+                when_added,
+                "",
+                nh[0].text,
+                f"Adds {what} '{nh[0].text}'.",
+                f"{rule}:{nh[0].key}",
+                weight,
+            )
+        ]
+    return []
+
+
 def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
     return _pair(
         old,
@@ -132,7 +170,7 @@ def oversight_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lex
                     lex.weight("oversight"),
                 )
             )
-    out += _pair(
+    out += _presence(
         old,
         new,
         "officer",
@@ -142,7 +180,7 @@ def oversight_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lex
         lex.weight("oversight") * 0.6,
         "the accountable body",
     )
-    out += _pair(
+    out += _presence(
         old,
         new,
         "disclosure",
