@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -472,17 +473,18 @@ class _Vocabulary:
 
 
 def _vocabulary(texts: Iterable[str]) -> _Vocabulary:
+    """Hyphenated compounds, and words seen at least twice (the broken halves count once)."""
     hyphenated: set[str] = set()
-    words: set[str] = set()
+    counts: Counter[str] = Counter()
     for text in texts:
         for token in _WORD.findall(text):
             token = token.lower()
             if "-" in token:
                 hyphenated.add(token)
-                words.update(token.split("-"))
+                counts.update(token.split("-"))
             else:
-                words.add(token)
-    return _Vocabulary(frozenset(hyphenated), frozenset(words))
+                counts[token] += 1
+    return _Vocabulary(frozenset(hyphenated), frozenset(w for w, n in counts.items() if n >= 2))
 
 
 def _join(parts: Sequence[str], vocab: _Vocabulary) -> str:
@@ -579,16 +581,19 @@ def normalize(text: str) -> Normalized:
     furniture = set(range(1, start + 1))
     if not is_pdf_extraction(text):
         body = lines[start:]
+        identity = tuple((start + i + 1, start + i + 1) for i in range(len(body)))
         return Normalized(
             text="\n".join(body),
-            spans=tuple((start + i + 1, start + i + 1) for i in range(len(body))),
+            spans=identity or ((len(lines), len(lines)),),
             furniture=tuple(sorted(furniture)),
             front_matter=front,
         )
-    out, spans = _normalize_pdf(lines, start, furniture)
+    out, mapped = _normalize_pdf(lines, start, furniture)
+    if not out:  # nothing but furniture: one empty line, mapped to the last source line
+        out, mapped = [""], [(len(lines), len(lines))]
     return Normalized(
         text="\n".join(out),
-        spans=tuple(spans),
+        spans=tuple(mapped),
         furniture=tuple(sorted(furniture)),
         front_matter=front,
     )

@@ -62,11 +62,11 @@ def to_markdown(data: bytes, name: str) -> str:
     if fmt is Format.PDF:
         from rspdiff.ingest.pdf import pdf_to_text
 
-        return pdf_to_text(data)
+        return pdf_to_text(data, name)
     if fmt is Format.HTML:
         from rspdiff.ingest.html import html_to_markdown
 
-        return html_to_markdown(data)
+        return html_to_markdown(data, name)
     return decode(data, name)
 
 
