@@ -92,6 +92,20 @@ def found_share(original: str, round_tripped: str) -> tuple[float, list[str]]:
     return 1 - len(missing) / len(units), missing
 
 
+def unchanged_clause_share(original: str, round_tripped: str) -> float:
+    """Share of clauses that ``compare`` finds unchanged between the original and the round trip.
+
+    This is the check that matters to rspdiff: a lossy reader shows up as spurious changes.
+    """
+    from rspdiff.compare import compare
+    from rspdiff.parse import parse_markdown
+
+    old = parse_markdown(normalize(original), "original")
+    new = parse_markdown(normalize(round_tripped), "round trip")
+    changelog = compare(old, new)
+    return len(changelog.unchanged) / max(len(old.clauses), len(new.clauses))
+
+
 def assert_no_furniture(markdown: str) -> None:
     for text in (*FURNITURE, "script text", "style text", "noscript text", "trackingId"):
         assert text not in markdown
@@ -104,6 +118,7 @@ def test_own_policy_round_trip_drops_furniture_and_keeps_structure() -> None:
     text = normalize(markdown).text
     share, missing = found_share(original, text)
     assert share >= 0.95, missing
+    assert unchanged_clause_share(original, markdown) >= 0.95
     lines = markdown.splitlines()
     assert "# Northwind Acceptable Use Policy" in lines
     assert "### 3.1 Appeals about malware" in lines
@@ -184,3 +199,4 @@ def test_corpus_documents_survive_an_html_round_trip(corpus_dir: Path, relative:
     assert_no_furniture(markdown)
     share, missing = found_share(original, normalize(markdown).text)
     assert share >= 0.95, (share, missing[:10])
+    assert unchanged_clause_share(original, markdown) >= 0.95

@@ -136,6 +136,20 @@ def round_trip(markdown: str) -> tuple[str, str, int]:
     return raw, normalize(raw).text, pages
 
 
+def unchanged_clause_share(original: str, round_tripped: str) -> float:
+    """Share of clauses that ``compare`` finds unchanged between the original and the round trip.
+
+    This is the check that matters to rspdiff: a lossy reader shows up as spurious changes.
+    """
+    from rspdiff.compare import compare
+    from rspdiff.parse import parse_markdown
+
+    old = parse_markdown(normalize(original), "original")
+    new = parse_markdown(normalize(round_tripped), "round trip")
+    changelog = compare(old, new)
+    return len(changelog.unchanged) / max(len(old.clauses), len(new.clauses))
+
+
 def assert_no_furniture(text: str) -> None:
     for line in text.splitlines():
         assert FOOTER not in line, f"running footer survived: {line!r}"
@@ -150,6 +164,7 @@ def test_own_policy_round_trip_keeps_text_and_drops_footer() -> None:
     assert_no_furniture(text)
     share, missing = found_share(original, text)
     assert share >= 0.95, missing
+    assert unchanged_clause_share(original, raw) >= 0.95
 
 
 def test_headings_bullets_and_table_have_markdown_shape() -> None:
@@ -223,8 +238,9 @@ def test_pdf_without_text_is_reported_as_scanned() -> None:
 def test_corpus_documents_survive_a_pdf_round_trip(corpus_dir: Path, relative: str) -> None:
     # The RSP is itself a PDF extraction: normalise it first so we print clean Markdown.
     original = normalize((corpus_dir / relative).read_text(encoding="utf-8")).text
-    _raw, text, pages = round_trip(original)
+    raw, text, pages = round_trip(original)
     assert pages >= 2
     assert_no_furniture(text)
     share, missing = found_share(original, text)
     assert share >= 0.95, (share, missing[:10])
+    assert unchanged_clause_share(original, raw) >= 0.95
