@@ -38,6 +38,9 @@ _TEMPLATES = "templates"
 _STYLESHEETS = ("page.css", "print.css")
 _SCRIPT = "filters.js"
 _CHART_WIDTH = 260  # px of the longest bar in the summary chart
+# Bar fills as SVG attributes: weasyprint's SVG renderer ignores CSS classes and variables there.
+# Same values as the --weakened etc. custom properties in page.css.
+_COLOURS = {"weakened": "#b42318", "strengthened": "#0b6b3a", "clarified": "#1f5fae", "mixed": "#8a4b00"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Bar:
 
     key: str
     label: str
+    colour: str
     count: int
     width: int
     y: int
@@ -104,6 +108,7 @@ def _bars(counts: dict[str, int]) -> tuple[Bar, ...]:
         Bar(
             key=k,
             label=k.capitalize(),
+            colour=_COLOURS[k],
             count=counts[k],
             width=round(_CHART_WIDTH * counts[k] / top),
             y=i * 30,
