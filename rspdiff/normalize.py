@@ -84,7 +84,9 @@ _SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _NUMBERING = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)(?:\.|\s*\||\s*[-–—]|\s|(?=[A-Z]))\s*")
 _DOT_LEADER = re.compile(r"(?:\.\s?){3,}\s*\d*$|\s\d{1,4}$")
 _ENUMERATOR = re.compile(r"(\d{1,2}[.)]|\([a-z0-9]{1,4}\)|[a-z]\)|(?:[ivx]{1,4}|[a-z])\.)(?:\s+|$)")
-_FOOTNOTE_BODY = re.compile(r"(\d{1,3})\s+([A-Za-z“\"‘'(].*)")
+# A footnote body opens with its number, usually followed by a space; some extractions lose
+# the space, so an uppercase letter or opening quote straight after the digits also counts.
+_FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+([A-Za-z“\"‘'(].*)|([A-Z“\"‘].*))")
 # A footnote number glued to the end of a word ("noncompliance15") or to its punctuation
 # ("framework.1"), but not to a digit ("352" for 35 squared) or a hyphen ("ASL-3").
 _GLUED_REF = re.compile(r"(?<=[A-Za-z)\]’”\"])([.,;:)\]’”\"]{0,2})(\d{1,3})(?!\w)")
@@ -311,7 +313,9 @@ def _footnotes(page: _Page, dropped: set[int], cfg: _Settings) -> _Page2:
             if text:
                 block.lines.append((no, text))
         first_no, first_text = block.lines[0]
-        block.lines[0] = (first_no, first_text.split(None, 1)[1])
+        opening = _FOOTNOTE_BODY.fullmatch(first_text)
+        if opening is not None:
+            block.lines[0] = (first_no, opening.group(2) or opening.group(3))
         notes.append(block)
         for j in range(len(body) - 1, -1, -1):
             no, text = body[j]

@@ -547,3 +547,12 @@ def test_rsp_v2_footnotes_are_linked(corpus_dir: Path) -> None:
     defs = set(re.findall(r"^\[\^(\w+)\]:", out, flags=re.MULTILINE))
     assert len(defs) >= 10
     assert refs == defs
+
+
+def test_footnote_body_without_a_space_after_its_number() -> None:
+    text = doc(
+        page(1, *filler(1), "Gadgets are weighed on the large bench.4", "", "4The bench holds nine tons.")
+    )
+    out = normalize(text).text
+    assert "large bench.[^4]" in out
+    assert "[^4]: The bench holds nine tons." in out.split("\n")
