@@ -212,8 +212,9 @@ def _download(
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     target = _temp_file(folder, ".download", written)
     digest = hashlib.sha256()
+    opener = urllib.request.build_opener(_HttpOnlyRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             content_type = str(response.headers.get("Content-Type", "")).lower()
             declared = _declared_length(response.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
@@ -238,6 +239,17 @@ def _download(
     except OSError as exc:  # refused, reset, DNS failure outside URLError
         raise FetchError(f"cannot reach {host}: {exc}; are you offline?") from exc
     return target, digest.hexdigest(), content_type
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http/https: urllib would otherwise also follow one to ftp."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme not in {"http", "https"}:
+            raise FetchError(f"{req.full_url}: refused redirect to {newurl} (only http and https)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _declared_length(value: str | None) -> int | None:

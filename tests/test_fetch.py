@@ -36,8 +36,13 @@ class Route:
 @dataclass
 class Site:
     base: str
-    routes: dict[str, Route]
+    routes: dict[str, Route | Redirect]
     hits: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Redirect:
+    location: str
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -47,6 +52,12 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site  # type: ignore[attr-defined]
         site.hits.append(self.path)
         route = site.routes.get(self.path, Route(b"no such page", 404, "text/plain"))
+        if isinstance(route, Redirect):
+            self.send_response(302)
+            self.send_header("Location", route.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         try:
             time.sleep(route.delay_headers)
             self.send_response(route.status)
@@ -75,7 +86,7 @@ def _pdf(text: str) -> bytes:
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     pdf = _pdf("We will review this policy every year.")
-    routes = {
+    routes: dict[str, Route | Redirect] = {
         "/policy.pdf": Route(pdf),
         "/tampered.pdf": Route(pdf),
         "/slow.pdf": Route(pdf, delay_headers=SLEEP),
@@ -87,6 +98,9 @@ def site() -> Iterator[Site]:
             200,
             "text/html; charset=utf-8",
         ),
+        "/moved.pdf": Redirect("/policy.pdf"),
+        "/to-ftp.pdf": Redirect("ftp://127.0.0.1/policy.pdf"),
+        "/to-file.pdf": Redirect("file:///etc/passwd"),
         "/blob": Route(b"\x00\x01\x02 binary", 200, "application/octet-stream"),
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -154,7 +168,9 @@ def test_resolve(spec: str, expected: tuple[str, str] | None) -> None:
 
 
 def test_fetch_pdf_verifies_converts_and_caches(site: Site, cache: Path, tmp_path: Path) -> None:
-    body = site.routes["/policy.pdf"].body
+    route = site.routes["/policy.pdf"]
+    assert isinstance(route, Route)
+    body = route.body
     registry = _registry(tmp_path, {"1.0": (site.base + "/policy.pdf", hashlib.sha256(body).hexdigest())})
     path = fetch("tiny", "1.0", registry=registry, timeout=5)
     assert path == cache / "tiny" / "1.0.md"
@@ -177,6 +193,11 @@ def test_fetch_html_page_converts_main_content(site: Site, cache: Path, tmp_path
     assert (cache / "tiny" / "2024.html").is_file()
 
 
+def test_http_redirect_is_followed(site: Site, cache: Path, tmp_path: Path) -> None:
+    registry = _registry(tmp_path, {"1.0": (site.base + "/moved.pdf", None)})
+    assert "## Tiny Policy" in fetch("tiny", "1.0", registry=registry, timeout=5).read_text(encoding="utf-8")
+
+
 def test_url_override_is_used(site: Site, cache: Path, tmp_path: Path) -> None:
     registry = _registry(tmp_path, {"1.0": (site.base + "/missing.pdf", None)})
     path = fetch("tiny", "1.0", registry=registry, timeout=5, url_override=site.base + "/policy.pdf")
@@ -197,6 +218,8 @@ def test_checksum_mismatch_is_refused_and_nothing_cached(site: Site, cache: Path
         ("/slow.pdf", r"timed out after 0.5 s"),
         ("/slow-body.pdf", r"timed out after 0.5 s"),
         ("/error-page.pdf", r"expected a PDF but the server sent something else \(starts with '<html>"),
+        ("/to-ftp.pdf", r"refused redirect to ftp://127\.0\.0\.1/policy\.pdf"),
+        ("/to-file.pdf", r"(refused redirect to file:)|(HTTP 302)"),
         ("/blob", r"neither a PDF nor an HTML page \(binary data\)"),
     ],
 )
