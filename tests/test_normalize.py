@@ -551,7 +551,14 @@ def test_rsp_v2_footnotes_are_linked(corpus_dir: Path) -> None:
 
 def test_footnote_body_without_a_space_after_its_number() -> None:
     text = doc(
-        page(1, *filler(1), "Gadgets are weighed on the large bench.4", "", "4The bench holds nine tons.")
+        page(
+            1,
+            *filler(1),
+            "Gadgets are weighed on the large bench.4",
+            "",
+            "4The bench holds nine tons.",
+            footer=False,
+        )
     )
     out = normalize(text).text
     assert "large bench.[^4]" in out
