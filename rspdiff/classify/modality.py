@@ -9,11 +9,12 @@ in the sentence: "a model may reach a threshold" commits nobody to anything.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rspdiff.classify.lexicon import Lexicon
-from rspdiff.classify.nlp import Analysis, longest
+from rspdiff.classify.lexicon import Lexicon, load_lexicon
+from rspdiff.classify.nlp import Analysis, analyse, longest
 from rspdiff.model import Effect, Signal, SignalType
 
 DESCRIPTIVE = 0
@@ -73,6 +74,17 @@ def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
 
 def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     """The commitment-bearing modal of each sentence of ``a`` (None: descriptive)."""
+    if lex is load_lexicon():
+        return list(_cached(a.text))
+    return _sentence_modals(a, lex)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached(text: str) -> tuple[Modal | None, ...]:
+    return tuple(_sentence_modals(analyse(text), load_lexicon()))
+
+
+def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     ranks = {f"rung:{r.name}": r for r in lex.rungs}
     authored = {h.sent for h in a.family("author")} | {h.sent for h in a.family("officer")}
     hits = longest(a.families("rung:"))

@@ -84,6 +84,11 @@ def _known(word: str) -> bool:
     return low.endswith("ly") and len(low) > 5 and (low[:-2] in words or low[:-3] + "y" in words)
 
 
+@functools.lru_cache(maxsize=65536)
+def _split_cached(word: str) -> tuple[str, ...]:
+    return tuple(_split_glued(word))
+
+
 def _split_glued(word: str, depth: int = 0) -> list[str]:
     """Split a word that lost its space in PDF extraction ("willshare" -> "will", "share").
 
@@ -119,15 +124,19 @@ def _respace(nlp: Language, text: str) -> Doc:
     """Tokenise, then split glued words into separate tokens without changing the text."""
     from spacy.tokens import Doc
 
+    doc = nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []
-    for tok in nlp.make_doc(text):
+    changed = False
+    for tok in doc:
+        t = tok.text
         pieces: list[str] = []
-        for part in _colon_split(tok.text):
-            pieces.extend(_split_glued(part))
+        for part in _colon_split(t):
+            pieces.extend(_split_cached(part))
+        changed = changed or len(pieces) > 1
         words.extend(pieces)
         spaces.extend([False] * (len(pieces) - 1) + [bool(tok.whitespace_)])
-    return Doc(nlp.vocab, words=words, spaces=spaces)
+    return Doc(nlp.vocab, words=words, spaces=spaces) if changed else doc
 
 
 def _colon_split(word: str) -> list[str]:
@@ -269,11 +278,16 @@ def analyse(text: str) -> Analysis:
     token_sent = []
     for k, s in enumerate(doc.sents):
         token_sent.extend([k] * len(s))
+    tokens, lemmas, offsets = [], [], []
+    for t in doc:  # one pass: spaCy builds a Token object per access
+        tokens.append(t.lower_)
+        lemmas.append(t.lemma_)
+        offsets.append((t.idx, t.idx + len(t)))
     return Analysis(
         text=text,
-        tokens=tuple(t.lower_ for t in doc),
-        lemmas=tuple(t.lemma_ for t in doc),
-        offsets=tuple((t.idx, t.idx + len(t.text)) for t in doc),
+        tokens=tuple(tokens),
+        lemmas=tuple(lemmas),
+        offsets=tuple(offsets),
         sentences=sentences,
         token_sent=tuple(token_sent),
         hits=_hits(doc, text, token_sent),

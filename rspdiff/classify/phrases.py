@@ -18,7 +18,17 @@ from rspdiff.model import Effect, Signal, SignalType
 
 
 def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
-    return [h for a in sides for h in longest(a.family(family))]
+    return [h for a in sides for h in longest(a.family(family)) if not _inside_quantity(a, h, family)]
+
+
+def _inside_quantity(a: Analysis, h: Hit, family: str) -> bool:
+    """ "every" in "every 3 months" is part of a bound, compared by the quantity rules instead."""
+    if family != "intensifier":
+        return False
+    from rspdiff.classify.lexicon import load_lexicon
+    from rspdiff.classify.quantity import quantities
+
+    return any(q.start <= h.start and h.end <= q.end for q in quantities(a, load_lexicon()))
 
 
 def diff(old: Sequence[Analysis], new: Sequence[Analysis], family: str) -> tuple[list[Hit], list[Hit]]:
@@ -92,7 +102,18 @@ def _presence(
 
 
 def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
-    return _pair(
+    exceptions = _pair(
+        old,
+        new,
+        "exception",
+        SignalType.EXCEPTION,
+        Effect.WEAKENED,
+        "exception",
+        lex.weight("exception"),
+        "the exception",
+    )
+    keys = {s.rule.split(":", 1)[1] for s in exceptions}
+    hedges = _pair(
         old,
         new,
         "hedge",
@@ -102,6 +123,7 @@ def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
         lex.weight("hedge"),
         "the hedge or escape hatch",
     )
+    return exceptions + [s for s in hedges if s.rule.split(":", 1)[1] not in keys]
 
 
 def intensifier_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:

@@ -9,11 +9,12 @@ way to a vague word ("every 3 months" -> "routinely") weakens: the bound can no 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rspdiff.classify.lexicon import Lexicon, QuantityKind
-from rspdiff.classify.nlp import Analysis
+from rspdiff.classify.lexicon import Lexicon, QuantityKind, load_lexicon
+from rspdiff.classify.nlp import Analysis, analyse
 from rspdiff.model import Effect, Signal, SignalType
 
 _LOOKBACK = 4  # tokens in front of a number searched for its cue
@@ -26,6 +27,8 @@ class Quantity:
     low: float  # normalised to the dimension's base unit
     high: float
     text: str  # the words as written, cue included
+    start: int = 0  # character span in the analysed text
+    end: int = 0
 
 
 def _number(tok: str, lex: Lexicon) -> tuple[float, str | None] | None:
@@ -104,6 +107,18 @@ def _skip(a: Analysis, i: int, value: float, unit: str | None) -> bool:
 
 
 def quantities(a: Analysis, lex: Lexicon) -> list[Quantity]:
+    """Every bound stated in ``a`` (cached per text: several rules ask for the same clause)."""
+    if lex is load_lexicon():
+        return list(_cached(a.text))
+    return _quantities(a, lex)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached(text: str) -> tuple[Quantity, ...]:
+    return tuple(_quantities(analyse(text), load_lexicon()))
+
+
+def _quantities(a: Analysis, lex: Lexicon) -> list[Quantity]:
     """Every bound stated in ``a``: numbers with a unit or a cue, and frequency words."""
     kinds = {k.name: k for k in lex.quantity_kinds}
     out: list[Quantity] = []
@@ -113,7 +128,7 @@ def quantities(a: Analysis, lex: Lexicon) -> list[Quantity]:
         tok = a.tokens[i]
         if tok in lex.frequency_words:
             dim, size = lex.frequency_words[tok]
-            out.append(Quantity("cadence", dim, size, size, a.quote(i, i + 1)))
+            out.append(Quantity("cadence", dim, size, size, a.quote(i, i + 1), *_span(a, i, i + 1)))
             i += 1
             continue
         parsed = _number(tok, lex)
@@ -146,9 +161,15 @@ def quantities(a: Analysis, lex: Lexicon) -> list[Quantity]:
                 if dim == "day" and "every" in a.tokens[max(0, i - _LOOKBACK) : i]
                 else (kind or kinds["threshold"])
             )
-        out.append(Quantity(kind.name, dim, low * size, high * size, a.quote(start, end)))
+        out.append(
+            Quantity(kind.name, dim, low * size, high * size, a.quote(start, end), *_span(a, start, end))
+        )
         i = end
     return out
+
+
+def _span(a: Analysis, i: int, j: int) -> tuple[int, int]:
+    return a.offsets[i][0], a.offsets[j - 1][1]
 
 
 def _compare(o: Quantity, n: Quantity) -> int:
