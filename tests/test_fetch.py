@@ -270,3 +270,11 @@ def test_registry_errors(cache: Path, tmp_path: Path) -> None:
 
 def test_help_mentions_the_cache(cache: Path) -> None:
     assert str(cache) in fetch_command_help()
+
+
+def test_progress_stays_off_piped_stderr(
+    site: Site, cache: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry = _registry(tmp_path, {"1.0": (site.base + "/policy.pdf", None)})
+    fetch("tiny", "1.0", registry=registry, timeout=5, progress=True)
+    assert capsys.readouterr().err == ""  # captured stderr is not a terminal

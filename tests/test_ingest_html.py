@@ -135,6 +135,14 @@ def test_article_is_used_when_there_is_no_main() -> None:
     assert html_to_markdown(page) == "## Terms\n\nBe kind.\n"
 
 
+def test_site_header_goes_but_the_articles_own_header_and_footer_stay() -> None:
+    page = (
+        b"<body><header>Site logo</header><article><header><h1>Privacy</h1></header><p>We care.</p>"
+        b"<footer>Last updated 1 May</footer></article><footer>Site footer</footer></body>"
+    )
+    assert html_to_markdown(page) == "# Privacy\n\nWe care.\n\nLast updated 1 May\n"
+
+
 def test_hostile_markup_leaves_no_script_handler_or_javascript_url() -> None:
     page = (
         b"<main><p>Intro<script>alert(1)</script> text.</p>"

@@ -20,13 +20,13 @@ from typing import Any
 from rspdiff.errors import InputError
 
 # Elements whose whole subtree is furniture or executable content.
+# (<header>/<footer> are handled apart: inside <main> or <article> they hold the document's own
+# title and "last updated" line, which are content.)
 _DROP = (
     "script",
     "style",
     "noscript",
     "nav",
-    "header",
-    "footer",
     "aside",
     "form",
     "iframe",
@@ -66,6 +66,9 @@ def html_to_markdown(data: bytes, name: str = "HTML input") -> str:
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    for tag in soup.find_all(["header", "footer"]):
+        if tag.find_parent(["main", "article"]) is None:
+            tag.decompose()
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     root = _main_content(soup)
