@@ -64,13 +64,17 @@ def _unit(a: Analysis, i: int, lex: Lexicon) -> tuple[str | None, int]:
 def _cue(a: Analysis, i: int, kinds: Sequence[QuantityKind]) -> tuple[QuantityKind | None, int]:
     """The longest cue ending just before token i (within a few tokens), and where it starts."""
     best: tuple[QuantityKind | None, int, int] = (None, i, 0)
+    window = a.tokens[max(0, i - _LOOKBACK - 3) : i]
     for kind in kinds:
         for cue in kind.cues:
-            words = cue.split()
+            words = tuple(cue.split())
+            if words[-1] not in window or len(words) <= best[2]:
+                continue
             for end in range(i, max(-1, i - _LOOKBACK), -1):
                 start = end - len(words)
-                if start >= 0 and list(a.tokens[start:end]) == words and len(words) > best[2]:
+                if start >= 0 and a.tokens[start:end] == words:
                     best = (kind, start, len(words))
+                    break
     return best[0], best[1]
 
 
