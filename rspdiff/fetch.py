@@ -19,6 +19,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 import tomllib
 import urllib.error
 import urllib.parse
@@ -32,6 +33,10 @@ from typing import Any
 from rspdiff.errors import FetchError, InputError
 
 MAX_BYTES = 64 * 1024 * 1024
+# ``timeout`` bounds each network wait; a server dripping bytes just fast enough would never trip
+# it, so the whole download is also bounded, by this many time-outs (and at least MIN_TOTAL_S).
+TOTAL_TIMEOUTS = 20
+MIN_TOTAL_S = 60.0
 _CHUNK = 64 * 1024
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _USER_AGENT = "rspdiff/0.1 (+policy changelog tool)"
@@ -219,9 +224,12 @@ def _download(
             declared = _declared_length(response.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
                 raise FetchError(f"{url}: file is {declared} bytes, more than the {MAX_BYTES} byte limit")
+            deadline = time.monotonic() + deadline_s(timeout)
             with target.open("wb") as out, _progress_bar(progress, declared, host) as advance:
                 total = 0
-                while chunk := response.read(_CHUNK):
+                while chunk := response.read1(_CHUNK):  # what has arrived, so the deadline is checked
+                    if time.monotonic() > deadline:
+                        raise FetchError(f"{url}: download too slow, gave up after {deadline_s(timeout):g} s")
                     total += len(chunk)
                     if total > MAX_BYTES:
                         raise FetchError(f"{url}: download exceeds the {MAX_BYTES} byte limit")
@@ -239,6 +247,11 @@ def _download(
     except OSError as exc:  # refused, reset, DNS failure outside URLError
         raise FetchError(f"cannot reach {host}: {exc}; are you offline?") from exc
     return target, digest.hexdigest(), content_type
+
+
+def deadline_s(timeout: float) -> float:
+    """How long a whole download may take for a given per-wait ``timeout``."""
+    return max(TOTAL_TIMEOUTS * timeout, MIN_TOTAL_S)
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):

@@ -31,6 +31,8 @@ class Route:
     content_type: str = "application/pdf"
     delay_headers: float = 0.0
     delay_body: float = 0.0
+    drip_size: int = 1 << 30
+    drip_delay: float = 0.0
 
 
 @dataclass
@@ -67,7 +69,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(route.body[:10])
             self.wfile.flush()
             time.sleep(route.delay_body)
-            self.wfile.write(route.body[10:])
+            for start in range(10, len(route.body), route.drip_size):
+                self.wfile.write(route.body[start : start + route.drip_size])
+                self.wfile.flush()
+                time.sleep(route.drip_delay)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up first, which is what the time-out tests want
 
@@ -98,6 +103,7 @@ def site() -> Iterator[Site]:
             200,
             "text/html; charset=utf-8",
         ),
+        "/drip.pdf": Route(pdf, drip_size=256, drip_delay=0.05),
         "/moved.pdf": Redirect("/policy.pdf"),
         "/to-ftp.pdf": Redirect("ftp://127.0.0.1/policy.pdf"),
         "/to-file.pdf": Redirect("file:///etc/passwd"),
@@ -278,3 +284,14 @@ def test_progress_stays_off_piped_stderr(
     registry = _registry(tmp_path, {"1.0": (site.base + "/policy.pdf", None)})
     fetch("tiny", "1.0", registry=registry, timeout=5, progress=True)
     assert capsys.readouterr().err == ""  # captured stderr is not a terminal
+
+
+def test_dripping_server_hits_the_total_deadline(
+    site: Site, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fetch_module, "TOTAL_TIMEOUTS", 1)
+    monkeypatch.setattr(fetch_module, "MIN_TOTAL_S", 0.3)
+    registry = _registry(tmp_path, {"1.0": (site.base + "/drip.pdf", None)})
+    with pytest.raises(FetchError, match=r"download too slow, gave up after 0.5 s"):
+        fetch("tiny", "1.0", registry=registry, timeout=0.5)  # each read is quick: only the total trips
+    assert _files(cache) == []
