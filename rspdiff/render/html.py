@@ -24,6 +24,7 @@ from rspdiff.render import (
     KIND_HELP,
     KIND_ORDER,
     group_by_section,
+    joined_text,
     kind_counts,
     line_span,
     override_text,
@@ -65,6 +66,7 @@ class ChangeView:
     old_where: str
     new_where: str
     notes: tuple[str, ...]
+    teaser: str  # the first words, so a contents entry says which clause it is
     redline: tuple[tuple[str, str], ...]
 
 
@@ -121,6 +123,13 @@ def _where(clauses: tuple[Clause, ...]) -> str:
     return line_span(clauses)
 
 
+def _teaser(text: str, limit: int = 70) -> str:
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _view(change: Change) -> ChangeView:
     notes = tuple(p.strip() for p in (change.note or "").split("\n\n") if p.strip())
     return ChangeView(
@@ -130,6 +139,7 @@ def _view(change: Change) -> ChangeView:
         old_where=_where(change.old),
         new_where=_where(change.new),
         notes=tuple(printable(n) for n in notes),
+        teaser=_teaser(printable(joined_text(change.new or change.old))),
         redline=tuple((op.value, printable(text)) for op, text in change.redline),
     )
 
