@@ -213,12 +213,12 @@ def _splits(state: _State, feats: _Features) -> tuple[dict[int, list[int]], dict
     for i in state.left_old():
         best = None
         for di in (-1, 1, -2, 2):
-            j = state.o2n.get(i + di)
-            if j is None or extra_new.get(i + di):
+            host = state.o2n.get(i + di)
+            if host is None or extra_new.get(i + di):
                 continue
-            score = _containment(feats.old_terms(i), feats.new_terms(j))
+            score = _containment(feats.old_terms(i), feats.new_terms(host))
             if score >= SPLIT_MIN and (best is None or score > best[0]):
-                best = (score, j)
+                best = (score, host)
         if best is not None:
             extra_old[best[1]].append(i)
     _absorb(state, extra_new, extra_old, taken_new)
