@@ -339,3 +339,83 @@ def test_every_signal_carries_evidence_and_a_rule() -> None:
     for s in j.signals:
         assert s.old or s.new
         assert s.rule and s.explanation and s.weight > 0
+
+
+# --- duties reassigned, umbrella scopes, gates, act vs talk -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "The audit team is responsible for reviewing every deployment decision.",
+            "Reviewing every deployment decision is the job of the audit team.",
+        ),
+        (
+            "The security lead is responsible for approving access to the weights.",
+            "Approving access to the weights is the responsibility of the security lead.",
+        ),
+    ],
+)
+def test_duty_turned_around_is_a_rewording(old: str, new: str) -> None:
+    assert judge(old, new).effect is Effect.CLARIFIED
+    assert judge(new, old).effect is Effect.CLARIFIED
+
+
+def test_umbrella_term_spelled_out_is_a_rewording() -> None:
+    j = judge(
+        "We will test for CBRN weapons uplift.",
+        "We will test for chemical, biological, radiological and nuclear weapons uplift.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_umbrella_term_narrowed_to_some_members_is_weakened_and_widened_is_strengthened() -> None:
+    a = "We will test for CBRN weapons uplift."
+    b = "We will test for chemical and biological weapons uplift."
+    j = judge(a, b)
+    assert j.effect is Effect.WEAKENED
+    assert {s.rule for s in j.signals} == {"scope:nuclear", "scope:radiological"}
+    assert judge(b, a).effect is Effect.STRENGTHENED
+
+
+def test_naming_a_domain_twice_is_not_a_wider_scope() -> None:
+    j = judge(
+        "We will test biological uplift before deployment.",
+        "Before deployment, we will test biological uplift and report the biological results.",
+    )
+    assert SignalType.SCOPE not in types(j)
+
+
+def test_restriction_that_is_the_safeguard_is_not_a_scope_carve_out() -> None:
+    j = judge(
+        "Access to the weights is limited to a small security team.",
+        "Access to the weights is managed by a small security team.",
+    )
+    assert j.effect is not Effect.STRENGTHENED
+
+
+def test_gate_removed_is_weakened_and_added_is_strengthened() -> None:
+    a = "We will deploy a model only after the safety review is complete."
+    b = "We will deploy a model and complete the safety review."
+    j = judge(a, b)
+    assert j.effect is Effect.WEAKENED
+    assert any(s.rule == "gate:only after" for s in j.signals)
+    assert judge(b, a).effect is Effect.STRENGTHENED
+
+
+def test_duty_to_act_becomes_duty_to_discuss_is_weakened_and_reverse_strengthened() -> None:
+    a = "We will pause training when a model crosses the capability threshold."
+    b = "We will discuss whether to pause training when a model crosses the capability threshold."
+    j = judge(a, b)
+    assert j.effect is Effect.WEAKENED
+    assert any(s.rule == "duty.talk:discuss" and s.old == "will pause" for s in j.signals)
+    assert judge(b, a).effect is Effect.STRENGTHENED
+
+
+def test_talk_verb_on_both_sides_is_a_rewording() -> None:
+    j = judge(
+        "We will describe the results of each evaluation in the system card.",
+        "In the system card, we will explain the results of each evaluation.",
+    )
+    assert j.effect is Effect.CLARIFIED

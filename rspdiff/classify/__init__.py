@@ -12,10 +12,12 @@ from collections.abc import Sequence
 
 from rspdiff.classify.aggregate import aggregate
 from rspdiff.classify.clause_rules import moved_signals, normalised, whole_clause_signals
+from rspdiff.classify.duties import duty_signals
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.modality import modality_signals
 from rspdiff.classify.nlp import Analysis, analyse
 from rspdiff.classify.phrases import (
+    gate_signals,
     hedge_signals,
     intensifier_signals,
     oversight_signals,
@@ -40,6 +42,8 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
         quantity_signals,
         hedge_signals,
         intensifier_signals,
+        gate_signals,
+        duty_signals,
         scope_signals,
         oversight_signals,
         specificity_signals,

@@ -71,6 +71,7 @@ class Lexicon:
     number_words: dict[str, float]
     vague: tuple[str, ...]
     scope_terms: tuple[str, ...]
+    scope_expands: dict[str, tuple[str, ...]]  # an umbrella term -> the members it covers
     exclusions: tuple[str, ...]
     ladders: tuple[Ladder, ...]
     officers: tuple[str, ...]
@@ -78,6 +79,9 @@ class Lexicon:
     judgment: tuple[str, ...]
     concrete: tuple[str, ...]
     nonbinding_paths: tuple[str, ...]
+    duty_skip: tuple[str, ...]
+    duty_talk: tuple[str, ...]
+    gates: tuple[str, ...]
     authors: tuple[str, ...]
 
     def weight(self, name: str) -> float:
@@ -136,13 +140,17 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         number_words={str(k): float(v) for k, v in q["number_words"].items()},
         vague=_strs(q["vague"]["phrases"]),
         scope_terms=_strs(data["scope"]["terms"]),
-        exclusions=_strs(data["scope"]["exclusion"]),
+        scope_expands={str(k): _strs(v) for k, v in data["scope"].get("expands", {}).items()},
+        exclusions=_strs(data["scope"]["exclusions"]["phrases"]),
         ladders=ladders,
         officers=_strs(ov["officers"]["terms"]),
         disclosure=_strs(data["disclosure"]["terms"]),
         judgment=_strs(data["specificity"]["judgment"]),
         concrete=_strs(data["specificity"]["concrete"]),
         nonbinding_paths=_strs(data["clause"]["nonbinding_paths"]),
+        duty_skip=_strs(data["duty"]["skip"]),
+        duty_talk=_strs(data["duty"]["talk"]),
+        gates=_strs(data["gate"]["phrases"]),
         authors=_strs(data["clause"]["authors"]),
     )
 

@@ -180,6 +180,7 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "hedge": lex.hedges,
             "exception": lex.exceptions,
             "intensifier": lex.intensifiers,
+            "gate": lex.gates,
             "vague": lex.vague,
             "scope": lex.scope_terms,
             "exclusion": lex.exclusions,

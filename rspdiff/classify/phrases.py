@@ -9,6 +9,7 @@ and typography from producing any signal: the same phrases on both sides cancel 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -139,17 +140,64 @@ def intensifier_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: L
     )
 
 
-def scope_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
-    out = _pair(
-        old,
-        new,
-        "scope",
-        SignalType.SCOPE,
-        Effect.STRENGTHENED,
-        "scope",
-        lex.weight("scope"),
-        "to the covered scope",
+@functools.cache
+def _lemma_key(phrase: str) -> str:
+    """The lemma key a phrase of the lexicon gets when it is matched in a text."""
+    from rspdiff.classify.nlp import analyse, plain
+
+    return " ".join(analyse(plain(phrase)).lemmas)
+
+
+def _covered(sides: Sequence[Analysis], lex: Lexicon) -> dict[str, Hit]:
+    """What a side's scope terms cover, umbrella terms expanded: member key -> the words that named it."""
+    expands = {_lemma_key(k): tuple(_lemma_key(m) for m in v) for k, v in lex.scope_expands.items()}
+    out: dict[str, Hit] = {}
+    for h in _hits(sides, "scope"):
+        for member in expands.get(h.key, (h.key,)):
+            out.setdefault(member, h)
+    return out
+
+
+def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """A condition the gated action must wait for ("only after", "before deployment"): added binds more."""
+    return _pair(
+        old, new, "gate", SignalType.INTENSIFIER, Effect.STRENGTHENED, "gate", lex.weight("gate"), "the gate"
     )
+
+
+def scope_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """Scope as a set of covered members: a member named on one side only widens or narrows it.
+
+    Compared by presence, not count, so mentioning a covered domain twice in a rewording is not a
+    wider scope; umbrella terms are expanded, so "CBRN" -> "chemical, biological, radiological and
+    nuclear" is a rewording while "CBRN" -> "chemical and biological" narrows the scope.
+    """
+    o, n = _covered(old, lex), _covered(new, lex)
+    w = lex.weight("scope")
+    out = [
+        Signal(
+            SignalType.SCOPE,
+            Effect.STRENGTHENED,
+            "",
+            n[k].text,
+            f"Adds '{k}' to the covered scope ('{n[k].text}').",
+            f"scope:{k}",
+            w,
+        )
+        for k in sorted(set(n) - set(o))
+    ]
+    out += [
+        Signal(
+            SignalType.SCOPE,
+            Effect.WEAKENED,
+            o[k].text,
+            "",
+            f"Drops '{k}' from the covered scope ('{o[k].text}').",
+            f"scope:{k}",
+            w,
+        )
+        for k in sorted(set(o) - set(n))
+    ]
     out += _pair(
         old,
         new,
