@@ -106,9 +106,12 @@ def _render(cl: Changelog, fmt: str, color: bool) -> str | bytes:
         from rspdiff.render.pdf import to_pdf
 
         return to_pdf(cl)
+    import shutil
+
     from rspdiff.render.terminal import to_terminal
 
-    return to_terminal(cl, color=color)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return to_terminal(cl, color=color, width=width)
 
 
 def _write_outputs(cl: Changelog, out: Path, formats: Sequence[str], color: bool) -> list[Path]:
