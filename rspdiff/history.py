@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from datetime import date as Date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rspdiff.errors import InputError
 from rspdiff.model import Change, Changelog, Document, Effect, Kind, Signal
+
+if TYPE_CHECKING:
+    from rspdiff.announce import Announcement
 
 Progress = Callable[[str], None]
 
@@ -111,6 +115,7 @@ class History:
     versions: tuple[Version, ...]
     changelogs: tuple[Changelog, ...]  # changelogs[i] compares versions[i] and versions[i + 1]
     lineages: tuple[Lineage, ...]
+    announcements: tuple[Announcement | None, ...] = ()  # per pair, from the newer version's changelog
 
     def pair_label(self, i: int) -> str:
         return f"v{self.versions[i].label}--v{self.versions[i + 1].label}"
@@ -313,7 +318,7 @@ _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six
             "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "hundred": "100"}
 
 
-def _terms(text: str) -> list[str]:
+def content_terms(text: str) -> list[str]:
     """Content terms for relinking: hyphens joined, numbers as digits, stop words and plurals dropped.
 
     A rewrite that survives no sentence intact still keeps its rare terms ("4x", "effective
@@ -350,9 +355,9 @@ def relink(cl: Changelog, min_sim: float = RELINK_MIN) -> dict[str, tuple[str, f
         return {}
     from rspdiff.align.vectors import tfidf
 
-    background = [_terms(c.text) for c in (*cl.old.clauses, *cl.new.clauses)]
-    sides = [_terms(c.text) for c in removed]
-    sides += [_terms(" ".join(x.text for x in c.new)) for c in added]
+    background = [content_terms(c.text) for c in (*cl.old.clauses, *cl.new.clauses)]
+    sides = [content_terms(c.text) for c in removed]
+    sides += [content_terms(" ".join(x.text for x in c.new)) for c in added]
     matrix = tfidf(background + sides)[len(background):]
     sims = (matrix[: len(removed)] @ matrix[len(removed):].T).toarray()
     out: dict[str, tuple[str, float]] = {}
@@ -456,9 +461,15 @@ def history(docs: Sequence[Document], jobs: int = 1, progress: Progress | None =
     versions = [Version(label=label, date=doc.date or version_of(Path(doc.name))[1], doc=doc)
                 for label, doc in zip(labels, docs, strict=True)]
     logs = changelogs(docs, jobs=jobs, progress=progress)
+    from rspdiff.announce import announce
+
     if progress:
         progress("chaining lineages")
-    return History(versions=tuple(versions), changelogs=tuple(logs), lineages=chain(versions, logs))
+    lineages = chain(versions, logs)
+    if progress:
+        progress("matching changelog entries")
+    notes = tuple(announce(cl, versions[i + 1].label) for i, cl in enumerate(logs))
+    return History(versions=tuple(versions), changelogs=tuple(logs), lineages=lineages, announcements=notes)
 
 
 def _label(doc: Document, n: int) -> str:
