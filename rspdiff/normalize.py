@@ -224,7 +224,10 @@ def _contents_furniture(pages: Sequence[_Page], dropped: set[int], cfg: _Setting
     index = 0
     while index < len(stream):
         page_no, no, text = stream[index]
-        if _strip_hashes(text).lower().rstrip(":").strip() not in cfg.contents_titles:
+        previous = _strip_hashes(stream[index - 1][2]) if index else ""
+        if (_strip_hashes(text).lower().rstrip(":").strip() not in cfg.contents_titles
+                or _SECTION_NUMBER.fullmatch(previous) is not None):
+            # "3.3." then "Contents" is a numbered section about contents, not a table of them.
             index += 1
             continue
         toc.add(no)
