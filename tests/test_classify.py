@@ -419,3 +419,42 @@ def test_talk_verb_on_both_sides_is_a_rewording() -> None:
         "In the system card, we will explain the results of each evaluation.",
     )
     assert j.effect is Effect.CLARIFIED
+
+
+def test_consequence_dropped_is_weakened_and_added_is_strengthened() -> None:
+    a = "If a model crosses the threshold, we will pause training and notify the Board."
+    b = "If a model crosses the threshold, we will notify the Board."
+    j = judge(a, b)
+    assert j.effect is Effect.WEAKENED
+    assert any(s.rule.startswith("consequence:") for s in j.signals)
+    assert judge(b, a).effect is Effect.STRENGTHENED
+
+
+def test_consequence_reworded_is_a_rewording() -> None:
+    j = judge(
+        "If a model crosses the threshold, we will pause training.",
+        "We will halt training if a model crosses the threshold.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_disclosure_word_outside_any_duty_is_not_a_new_duty() -> None:
+    j = judge(
+        "We will compare the model with other widely available models.",
+        "We will compare the model with other publicly available models.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_disclosure_duty_added_in_a_commitment_still_strengthens() -> None:
+    j = judge("We will review each model.", "We will review each model and publish the results.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_every_number_dropped_is_weakened_and_added_is_strengthened() -> None:
+    a = "We will act when progress accelerates 2x beyond historical rates."
+    b = "We will act when progress accelerates beyond historical rates."
+    j = judge(a, b)
+    assert j.effect is Effect.WEAKENED
+    assert any(s.rule == "specificity.anchor" for s in j.signals)
+    assert judge(b, a).effect is Effect.STRENGTHENED

@@ -17,6 +17,7 @@ from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.modality import modality_signals
 from rspdiff.classify.nlp import Analysis, analyse
 from rspdiff.classify.phrases import (
+    consequence_signals,
     gate_signals,
     hedge_signals,
     intensifier_signals,
@@ -44,6 +45,7 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
         intensifier_signals,
         gate_signals,
         duty_signals,
+        consequence_signals,
         scope_signals,
         oversight_signals,
         specificity_signals,

@@ -76,12 +76,14 @@ class Lexicon:
     ladders: tuple[Ladder, ...]
     officers: tuple[str, ...]
     disclosure: tuple[str, ...]
+    not_disclosure: tuple[str, ...]
     judgment: tuple[str, ...]
     concrete: tuple[str, ...]
     nonbinding_paths: tuple[str, ...]
     duty_skip: tuple[str, ...]
     duty_talk: tuple[str, ...]
     gates: tuple[str, ...]
+    consequences: tuple[str, ...]
     authors: tuple[str, ...]
 
     def weight(self, name: str) -> float:
@@ -145,12 +147,14 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         ladders=ladders,
         officers=_strs(ov["officers"]["terms"]),
         disclosure=_strs(data["disclosure"]["terms"]),
+        not_disclosure=_strs(data["disclosure"].get("not_duty", [])),
         judgment=_strs(data["specificity"]["judgment"]),
         concrete=_strs(data["specificity"]["concrete"]),
         nonbinding_paths=_strs(data["clause"]["nonbinding_paths"]),
         duty_skip=_strs(data["duty"]["skip"]),
         duty_talk=_strs(data["duty"]["talk"]),
         gates=_strs(data["gate"]["phrases"]),
+        consequences=_strs(data["consequence"]["phrases"]),
         authors=_strs(data["clause"]["authors"]),
     )
 

@@ -181,11 +181,13 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "exception": lex.exceptions,
             "intensifier": lex.intensifiers,
             "gate": lex.gates,
+            "consequence": lex.consequences,
             "vague": lex.vague,
             "scope": lex.scope_terms,
             "exclusion": lex.exclusions,
             "officer": lex.officers,
             "disclosure": lex.disclosure,
+            "not_disclosure": lex.not_disclosure,
             "judgment": lex.judgment,
             "concrete": lex.concrete,
             "author": lex.authors,
@@ -206,7 +208,9 @@ def matcher() -> PhraseMatcher:
     nlp = pipeline()
     pm = PhraseMatcher(nlp.vocab, attr="LEMMA")
     for family, phrases in _families(load_lexicon()).items():
-        pm.add(family, list(nlp.pipe(plain(p) for p in phrases)))
+        # patterns go through the same re-spacing as texts, so a word the splitter cuts
+        # ("available" -> "avail" + "able") is cut the same way on both sides and still matches
+        pm.add(family, [process(plain(p)) for p in phrases])
     return pm
 
 

@@ -19,7 +19,31 @@ from rspdiff.model import Effect, Signal, SignalType
 
 
 def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
-    return [h for a in sides for h in longest(a.family(family)) if not _inside_quantity(a, h, family)]
+    hits = [h for a in sides for h in longest(a.family(family)) if not _inside_quantity(a, h, family)]
+    if family in _DUTY_FAMILIES:
+        hits = [h for a in sides for h in hits if h in a.hits and _committed(a, h) and not _described(a, h)]
+    return hits
+
+
+def _described(a: Analysis, h: Hit) -> bool:
+    """A disclosure word inside a phrase that only describes a thing ("publicly available models")."""
+    return any(
+        n.start <= h.start and h.end <= n.end and (h.end - h.start) <= (n.end - n.start)
+        for n in a.family("not_disclosure")
+    )
+
+
+# Families that name a duty only when a sentence commits someone to it: "publicly available
+# models" or "a public report exists" is background, "we will publish" is a duty.
+_DUTY_FAMILIES = frozenset({"disclosure"})
+
+
+def _committed(a: Analysis, h: Hit) -> bool:
+    from rspdiff.classify.lexicon import load_lexicon
+    from rspdiff.classify.modality import sentence_modals
+
+    modals = sentence_modals(a, load_lexicon())
+    return h.sent < len(modals) and modals[h.sent] is not None
 
 
 def _inside_quantity(a: Analysis, h: Hit, family: str) -> bool:
@@ -162,6 +186,23 @@ def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     """A condition the gated action must wait for ("only after", "before deployment"): added binds more."""
     return _pair(
         old, new, "gate", SignalType.INTENSIFIER, Effect.STRENGTHENED, "gate", lex.weight("gate"), "the gate"
+    )
+
+
+def consequence_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """Stopping, pausing or delaying as the response to a crossed threshold: dropped, it weakens.
+
+    Compared by presence, so "pause training" -> "halt training" is a rewording.
+    """
+    return _presence(
+        old,
+        new,
+        "consequence",
+        SignalType.MODALITY,
+        Effect.STRENGTHENED,
+        "consequence",
+        lex.weight("consequence"),
+        "the consequence",
     )
 
 

@@ -272,4 +272,23 @@ def _vague(
                 lex.weight("vague_quantity"),
             )
         )
+    elif not out and oq and not nq:
+        out.append(_anchor(Effect.WEAKENED, oq[0], lex))
+    elif not out and nq and not oq:
+        out.append(_anchor(Effect.STRENGTHENED, nq[0], lex))
     return out
+
+
+def _anchor(direction: Effect, q: Quantity, lex: Lexicon) -> Signal:
+    """Every number of one side is gone from the other: the bound can no longer be checked (or now can)."""
+    lost = direction is Effect.WEAKENED
+    return Signal(
+        SignalType.SPECIFICITY,
+        direction,
+        q.text if lost else "",
+        "" if lost else q.text,
+        f"The checkable bound '{q.text}' is "
+        + ("dropped; no number is left." if lost else "added where none was."),
+        "specificity.anchor",
+        lex.weight("anchor"),
+    )
