@@ -25,11 +25,14 @@ def _redline(match: Match) -> tuple[tuple[Op, str], ...]:
     return redline(old, new)
 
 
-def compare(old: Document, new: Document) -> Changelog:
-    """Align two versions and judge each change (../shared/rubric.md)."""
+def compare(old: Document, new: Document, *, semantic: bool = False) -> Changelog:
+    """Align two versions and judge each change (../shared/rubric.md).
+
+    ``semantic`` adds sentence-embedding similarity to alignment (needs the ``semantic`` extra).
+    """
     from rspdiff.classify import classify
 
-    alignment = align(old, new)
+    alignment = align(old, new, semantic=semantic)
     unchanged: list[tuple[str, str]] = []
     changes: list[Change] = []
     for match in alignment.matches:

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import Any
 
 from rspdiff.align.assign import assign, in_order
 from rspdiff.align.text import Segmenter, char_grams, key
@@ -63,6 +64,10 @@ SPLIT_MIN = 0.6
 # A left-over clause this similar to an aligned clause on the other side joins its pair even when
 # not adjacent (see _absorb): at this level the words shared are the commitment's own.
 ABSORB_MIN = 0.28
+# Mutual best candidates among left-overs pair at this text similarity (see _mutual): low, because
+# mutual preference is itself strong evidence, yet above the level two unrelated sentences of one
+# policy reach by sharing its stock vocabulary.
+MUTUAL_MIN = 0.2
 # A split part must carry at least this many content terms: "It does." is not a split.
 SPLIT_TERMS = 3
 # Moves, additions and removals of consecutive sentences of one block are grouped up to this size,
@@ -72,6 +77,12 @@ GROUP_MAX = 4
 # and inflection the lemma table does not know.
 WORD_WEIGHT = 0.6
 CHAR_WEIGHT = 0.4
+
+
+# With --semantic, the share of embedding cosine in the text score, and how many nearest
+# neighbours by meaning each left-over clause adds to its candidates.
+SEMANTIC_WEIGHT = 0.5
+SEMANTIC_K = 3
 
 
 class _State:
@@ -106,9 +117,9 @@ class _State:
 
 
 class _Features:
-    """Word and character TF-IDF rows for every clause of both sides."""
+    """Word and character TF-IDF rows for every clause of both sides (and embeddings, if asked)."""
 
-    def __init__(self, old: Sequence[Clause], new: Sequence[Clause]) -> None:
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], semantic: bool = False) -> None:
         seg = Segmenter(c.text for c in (*old, *new))
         terms = [seg.terms(c.text) for c in (*old, *new)]
         self.terms = [frozenset(t) for t in terms]
@@ -117,11 +128,44 @@ class _Features:
         grams = tfidf([char_grams(key(c.text)) for c in (*old, *new)])
         self.w_old, self.w_new = words[: len(old)], words[len(old) :]
         self.c_old, self.c_new = grams[: len(old)], grams[len(old) :]
+        self.e_old: Any = None
+        self.e_new: Any = None
+        if semantic:
+            from rspdiff.align.semantic import embed
+
+            self.e_old = embed([c.text for c in old])
+            self.e_new = embed([c.text for c in new])
 
     def similarity(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         w = row_cosine(self.w_old, self.w_new, pairs)
         c = row_cosine(self.c_old, self.c_new, pairs)
-        return [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
+        lexical = [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
+        if self.e_old is None or not pairs:
+            return lexical
+        import numpy as np
+
+        ia = np.array([p[0] for p in pairs])
+        ib = np.array([p[1] for p in pairs])
+        sem = (self.e_old[ia] * self.e_new[ib]).sum(axis=1)
+        return [(1 - SEMANTIC_WEIGHT) * x + SEMANTIC_WEIGHT * float(y) for x, y in zip(lexical, sem, strict=True)]
+
+    def semantic_candidates(self, lo: Sequence[int], ln: Sequence[int]) -> set[tuple[int, int]]:
+        """Each left-over clause's nearest neighbours by meaning (only with embeddings)."""
+        if self.e_old is None or not lo or not ln:
+            return set()
+        import numpy as np
+
+        sims = self.e_old[list(lo)] @ self.e_new[list(ln)].T
+        out: set[tuple[int, int]] = set()
+        k = min(SEMANTIC_K, len(ln))
+        for a in range(len(lo)):
+            for b in np.argsort(-sims[a], kind="stable")[:k]:
+                out.add((lo[a], ln[int(b)]))
+        k = min(SEMANTIC_K, len(lo))
+        for b in range(len(ln)):
+            for a in np.argsort(-sims[:, b], kind="stable")[:k]:
+                out.add((lo[int(a)], ln[b]))
+        return out
 
     def old_terms(self, i: int) -> frozenset[str]:
         return self.terms[i]
@@ -151,7 +195,7 @@ def _fuzzy(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     if not lo or not ln:
         return sims
     cand = candidates(feats.w_old[lo], feats.w_new[ln], CANDIDATE_MIN)
-    pairs = sorted((lo[a], ln[b]) for a, b in cand)
+    pairs = sorted({(lo[a], ln[b]) for a, b in cand} | feats.semantic_candidates(lo, ln))
     text = dict(zip(pairs, feats.similarity(pairs), strict=True))
     state.text = text
     for i, j in assign(text, STRONG_MIN):
@@ -186,6 +230,30 @@ def _gaps(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
         for i, j in assign(text, GAP_MIN):
             state.pair(i, j)
             sims[(i, j)] = text[(i, j)]
+    return sims
+
+
+def _mutual(state: _State) -> dict[tuple[int, int], float]:
+    """Left-overs that are each other's best remaining candidate are paired at a low bar.
+
+    In a rewritten section neither position nor many shared words vouch for a pair, but when
+    an old clause's closest new clause also finds that old clause closest, a reader would take
+    them for the same commitment rewritten.
+    """
+    best_o: dict[int, tuple[float, int]] = {}
+    best_n: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sorted(state.text.items()):
+        if i in state.o2n or j in state.n2o or s < MUTUAL_MIN:
+            continue
+        if i not in best_o or s > best_o[i][0]:
+            best_o[i] = (s, j)
+        if j not in best_n or s > best_n[j][0]:
+            best_n[j] = (s, i)
+    sims = {}
+    for i, (s, j) in sorted(best_o.items()):
+        if best_n.get(j, (0.0, -1))[1] == i:
+            state.pair(i, j)
+            sims[(i, j)] = s
     return sims
 
 
@@ -288,8 +356,11 @@ def _continues(run: tuple[Clause, ...], nxt: tuple[Clause, ...]) -> bool:
     return first.index == last.index + 1 and first.block == last.block
 
 
-def align(old: Document, new: Document) -> Alignment:
-    """Align the clauses of two versions; see the module docstring for the algorithm."""
+def align(old: Document, new: Document, *, semantic: bool = False) -> Alignment:
+    """Align the clauses of two versions; see the module docstring for the algorithm.
+
+    ``semantic`` mixes sentence-embedding similarity into the text score (optional extra).
+    """
     o, n = old.clauses, new.clauses
     ko = [key(c.text) for c in o]
     kn = [key(c.text) for c in n]
@@ -297,9 +368,10 @@ def align(old: Document, new: Document) -> Alignment:
     _exact(state, ko, kn)
     sims: dict[tuple[int, int], float] = {}
     if state.left_old() and state.left_new():
-        feats = _Features(o, n)
+        feats = _Features(o, n, semantic)
         sims.update(_fuzzy(state, feats))
         sims.update(_gaps(state, feats))
+        sims.update(_mutual(state))
         extra_new, extra_old = _splits(state, feats)
     else:
         extra_new, extra_old = {}, {}
