@@ -147,7 +147,8 @@ class _Features:
         ia = np.array([p[0] for p in pairs])
         ib = np.array([p[1] for p in pairs])
         sem = (self.e_old[ia] * self.e_new[ib]).sum(axis=1)
-        return [(1 - SEMANTIC_WEIGHT) * x + SEMANTIC_WEIGHT * float(y) for x, y in zip(lexical, sem, strict=True)]
+        mix = SEMANTIC_WEIGHT
+        return [(1 - mix) * x + mix * float(y) for x, y in zip(lexical, sem, strict=True)]
 
     def semantic_candidates(self, lo: Sequence[int], ln: Sequence[int]) -> set[tuple[int, int]]:
         """Each left-over clause's nearest neighbours by meaning (only with embeddings)."""
