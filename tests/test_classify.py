@@ -458,3 +458,20 @@ def test_every_number_dropped_is_weakened_and_added_is_strengthened() -> None:
     assert j.effect is Effect.WEAKENED
     assert any(s.rule == "specificity.anchor" for s in j.signals)
     assert judge(b, a).effect is Effect.STRENGTHENED
+
+
+def test_added_list_of_gerund_duties_is_a_commitment() -> None:
+    assert added("Developing safety cases before each frontier release.").effect is Effect.STRENGTHENED
+    assert added("Rigorously evaluate how the capability helps attackers.").effect is Effect.STRENGTHENED
+
+
+def test_gerund_as_subject_is_background_not_a_duty() -> None:
+    assert added("Developing safety cases is intrinsically difficult.").effect is Effect.CLARIFIED
+
+
+def test_added_commitment_with_even_if_binds_more_not_less() -> None:
+    j = added("We will report serious risks, even if our own share of the risk is small.")
+    assert j.effect is Effect.STRENGTHENED
+    assert removed("We will report serious risks, even if our own share of the risk is small.").effect is (
+        Effect.WEAKENED
+    )

@@ -16,7 +16,8 @@ from rspdiff.classify.nlp import Analysis
 from rspdiff.model import Clause, Effect, Signal, SignalType
 
 # exception words that only qualify a commitment when the clause also has a weak modal
-_SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the"})
+# ("even if" in "we will acknowledge X even if Y" binds the author harder, not less)
+_SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the", "even if"})
 
 
 def normalised(text: str) -> str:

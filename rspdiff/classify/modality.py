@@ -19,6 +19,8 @@ from rspdiff.model import Effect, Signal, SignalType
 
 DESCRIPTIVE = 0
 BINDING = 4
+# finite verbs that make a sentence-initial gerund its subject rather than a listed duty
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "can", "may", "will", "would", "requires"})
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,27 @@ def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
 def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
     """An imperative or nominalised duty at the start of a sentence or after "Label:"."""
     starts = [0] + [p + 1 for p, i in enumerate(idx[:-1]) if a.tokens[i] == ":" and p < 8]
+    adverbs = set(lex.practice_adverbs)
     for p in starts:
-        while p < len(idx) and not a.tokens[idx[p]].isalpha():
+        # leading adverbs ("Rigorously study", "Further develop") are not the verb
+        while p < len(idx) and (
+            not a.tokens[idx[p]].isalpha() or a.tokens[idx[p]] in adverbs or a.tokens[idx[p]].endswith("ly")
+        ):
             p += 1
         if p >= len(idx):
             continue
         i = idx[p]
         tok, lemma = a.tokens[i], a.lemmas[i]
-        if tok == lemma and tok in lex.practice_verbs and tok not in ("have", "do", "make", "take", "use"):
+        weak = ("have", "do", "make", "take", "use")
+        if tok == lemma and tok in lex.practice_verbs and tok not in weak:
+            return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 1))
+        # a list of duties in gerunds ("Developing safety cases ...", "Sharing summaries ...");
+        # a gerund that is the subject of a verb ("Developing X is hard") is not a duty
+        rest = {a.tokens[k] for k in idx[p + 1 :]}
+        # the lookup lemmatizer misses some gerunds ("developing" -> "develope"): try the stems too
+        stems = {lemma, tok[:-3], tok[:-3] + "e", tok[:-4]} if tok.endswith("ing") else set()
+        verbs = stems & set(lex.practice_verbs) - set(weak)
+        if verbs and not rest & _FINITE:
             return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 1))
         nxt = a.tokens[i + 1] if i + 1 < len(a.tokens) else ""
         if tok in lex.duty_nouns and nxt == "of":
