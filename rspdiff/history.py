@@ -90,6 +90,7 @@ class Lineage:
     nodes: tuple[Node, ...]
     steps: tuple[Step, ...]
     fate: Fate
+    origin: str | None = None  # the id of the change that added the clause, when it did not exist at first
 
     @property
     def first(self) -> int:
@@ -145,6 +146,8 @@ class History:
         """(pair, change id) → lineage id, for linking a pair page's changes to lineage pages."""
         index: dict[tuple[int, str], str] = {}
         for lin in self.lineages:
+            if lin.origin is not None:
+                index.setdefault((lin.first - 1, lin.origin), lin.id)
             for step in lin.steps:
                 for cid in step.change_ids:
                     index.setdefault((step.pair, cid), lin.id)
@@ -274,6 +277,7 @@ class _Open:
     nodes: list[Node]
     steps: list[Step]
     fate: Fate = Fate.CURRENT
+    origin: str | None = None
 
 
 def _node(version: int, doc: Document, ids: Sequence[str]) -> Node:
@@ -421,7 +425,7 @@ def chain(versions: Sequence[Version], logs: Sequence[Changelog]) -> tuple[Linea
                     merged_into.setdefault(other, main)
             else:  # added: a new lineage starts here
                 main = _lineage_id(new_v, change.new[0].id, versions[new_v].label)
-                open_[main] = _Open(id=main, nodes=[], steps=[])
+                open_[main] = _Open(id=main, nodes=[], steps=[], origin=change.id)
             carried.setdefault(main, []).extend(c.id for c in change.new)
         for lid in touched:
             lin = open_[lid]
@@ -442,7 +446,7 @@ def chain(versions: Sequence[Version], logs: Sequence[Changelog]) -> tuple[Linea
         owner = next_owner
 
     return tuple(
-        Lineage(id=lin.id, nodes=tuple(lin.nodes), steps=tuple(lin.steps), fate=lin.fate)
+        Lineage(id=lin.id, nodes=tuple(lin.nodes), steps=tuple(lin.steps), fate=lin.fate, origin=lin.origin)
         for lin in open_.values()
     )
 
