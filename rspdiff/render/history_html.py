@@ -185,7 +185,11 @@ def lineage_html(h: History, lin: Lineage, links: Links) -> str:
     last = steps.get(lin.last)
     if last is not None:
         timeline.append(_step_item(h, last, links))
-    ctx.update({"lin": lin, "first": h.versions[lin.first].label, "last": h.versions[lin.last].label,
+    origin = None
+    if lin.origin is not None:
+        origin = {"id": lin.origin, "href": links.pair(h, lin.first - 1, lin.origin) or f"#{lin.origin}"}
+    ctx.update({"lin": lin, "origin": origin, "first": h.versions[lin.first].label,
+                "last": h.versions[lin.last].label,
                 "fate": lin.fate.value, "timeline": timeline})
     return _environment().get_template("history_lineage.html.j2").render(ctx)
 
