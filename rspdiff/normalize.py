@@ -224,9 +224,9 @@ def _contents_furniture(pages: Sequence[_Page], dropped: set[int], cfg: _Setting
     index = 0
     while index < len(stream):
         page_no, no, text = stream[index]
-        previous = _strip_hashes(stream[index - 1][2]) if index else ""
+        previous = stream[index - 1][2] if index else ""
         if (_strip_hashes(text).lower().rstrip(":").strip() not in cfg.contents_titles
-                or _SECTION_NUMBER.fullmatch(previous) is not None):
+                or (previous.startswith("#") and _SECTION_NUMBER.fullmatch(_strip_hashes(previous)))):
             # "3.3." then "Contents" is a numbered section about contents, not a table of them.
             index += 1
             continue

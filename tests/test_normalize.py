@@ -117,6 +117,16 @@ def test_table_of_contents_page_numbers_do_not_leak() -> None:
     assert "Contents" not in result.text
 
 
+def test_a_numbered_section_called_contents_is_kept() -> None:
+    text = doc(
+        page(1, "## 3.2.", "## Springs", "", *filler(3)),
+        page(2, "## 3.3.", "## Contents", "", "Every report will list its springs.", "", *filler(3)),
+    )
+    body = lines_of(normalize(text))
+    assert "### 3.3. Contents" in body
+    assert "Every report will list its springs." in " ".join(body)
+
+
 # --- wraps, hyphens, page breaks ------------------------------------------------------------
 
 
