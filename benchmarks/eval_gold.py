@@ -40,9 +40,6 @@ def _scorer() -> Any:
     return module
 
 
-SEMANTIC = False
-
-
 def _rspdiff_data(old: Path, new: Path, align_only: bool) -> dict[str, Any]:
     from rspdiff.load import load
 
@@ -51,7 +48,7 @@ def _rspdiff_data(old: Path, new: Path, align_only: bool) -> dict[str, Any]:
         from rspdiff.align import align
         from rspdiff.model import Kind
 
-        al = align(o, n, semantic=SEMANTIC)
+        al = align(o, n)
         data: dict[str, Any] = {"clauses": {
             "old": [{"id": c.id, "text": c.text} for c in o.clauses],
             "new": [{"id": c.id, "text": c.text} for c in n.clauses]}, "unchanged": [], "changes": []}
@@ -65,7 +62,7 @@ def _rspdiff_data(old: Path, new: Path, align_only: bool) -> dict[str, Any]:
     from rspdiff.compare import compare
     from rspdiff.render.json import to_json
 
-    return json.loads(to_json(compare(o, n, semantic=SEMANTIC)))
+    return json.loads(to_json(compare(o, n)))
 
 
 def _baseline_label(old: str, new: str) -> str:
@@ -173,10 +170,7 @@ def main() -> int:
     ap.add_argument("--gold", nargs="*", default=[str(SHARED / "gold" / "dev.jsonl")])
     ap.add_argument("--json", help="write both summaries and per-row results here")
     ap.add_argument("--align-only", action="store_true", help="skip classification (alignment figures only)")
-    ap.add_argument("--semantic", action="store_true", help="use the optional embedding scorer")
     args = ap.parse_args()
-    global SEMANTIC
-    SEMANTIC = args.semantic
     if not (SHARED / "gold").is_dir():
         print(f"eval: the gold set is not at {SHARED / 'gold'}", file=sys.stderr)
         return 2

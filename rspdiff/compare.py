@@ -25,14 +25,11 @@ def _redline(match: Match) -> tuple[tuple[Op, str], ...]:
     return redline(old, new)
 
 
-def compare(old: Document, new: Document, *, semantic: bool = False) -> Changelog:
-    """Align two versions and judge each change (../shared/rubric.md).
-
-    ``semantic`` adds sentence-embedding similarity to alignment (needs the ``semantic`` extra).
-    """
+def compare(old: Document, new: Document) -> Changelog:
+    """Align two versions and judge each change (../shared/rubric.md)."""
     from rspdiff.classify import classify
 
-    alignment = align(old, new, semantic=semantic)
+    alignment = align(old, new)
     unchanged: list[tuple[str, str]] = []
     changes: list[Change] = []
     for match in alignment.matches:

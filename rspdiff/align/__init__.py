@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
 from rspdiff.align.assign import assign, in_order
 from rspdiff.align.text import Segmenter, char_grams, key
@@ -79,12 +78,6 @@ WORD_WEIGHT = 0.6
 CHAR_WEIGHT = 0.4
 
 
-# With --semantic, the share of embedding cosine in the text score, and how many nearest
-# neighbours by meaning each left-over clause adds to its candidates.
-SEMANTIC_WEIGHT = 0.5
-SEMANTIC_K = 3
-
-
 class _State:
     """The growing one-to-one pairing, plus what the context bonuses need to know about it."""
 
@@ -117,9 +110,9 @@ class _State:
 
 
 class _Features:
-    """Word and character TF-IDF rows for every clause of both sides (and embeddings, if asked)."""
+    """Word and character TF-IDF rows for every clause of both sides."""
 
-    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], semantic: bool = False) -> None:
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause]) -> None:
         seg = Segmenter(c.text for c in (*old, *new))
         terms = [seg.terms(c.text) for c in (*old, *new)]
         self.terms = [frozenset(t) for t in terms]
@@ -128,45 +121,11 @@ class _Features:
         grams = tfidf([char_grams(key(c.text)) for c in (*old, *new)])
         self.w_old, self.w_new = words[: len(old)], words[len(old) :]
         self.c_old, self.c_new = grams[: len(old)], grams[len(old) :]
-        self.e_old: Any = None
-        self.e_new: Any = None
-        if semantic:
-            from rspdiff.align.semantic import embed
-
-            self.e_old = embed([c.text for c in old])
-            self.e_new = embed([c.text for c in new])
 
     def similarity(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         w = row_cosine(self.w_old, self.w_new, pairs)
         c = row_cosine(self.c_old, self.c_new, pairs)
-        lexical = [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
-        if self.e_old is None or not pairs:
-            return lexical
-        import numpy as np
-
-        ia = np.array([p[0] for p in pairs])
-        ib = np.array([p[1] for p in pairs])
-        sem = (self.e_old[ia] * self.e_new[ib]).sum(axis=1)
-        mix = SEMANTIC_WEIGHT
-        return [(1 - mix) * x + mix * float(y) for x, y in zip(lexical, sem, strict=True)]
-
-    def semantic_candidates(self, lo: Sequence[int], ln: Sequence[int]) -> set[tuple[int, int]]:
-        """Each left-over clause's nearest neighbours by meaning (only with embeddings)."""
-        if self.e_old is None or not lo or not ln:
-            return set()
-        import numpy as np
-
-        sims = self.e_old[list(lo)] @ self.e_new[list(ln)].T
-        out: set[tuple[int, int]] = set()
-        k = min(SEMANTIC_K, len(ln))
-        for a in range(len(lo)):
-            for b in np.argsort(-sims[a], kind="stable")[:k]:
-                out.add((lo[a], ln[int(b)]))
-        k = min(SEMANTIC_K, len(lo))
-        for b in range(len(ln)):
-            for a in np.argsort(-sims[:, b], kind="stable")[:k]:
-                out.add((lo[int(a)], ln[b]))
-        return out
+        return [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
 
     def old_terms(self, i: int) -> frozenset[str]:
         return self.terms[i]
@@ -196,7 +155,7 @@ def _fuzzy(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     if not lo or not ln:
         return sims
     cand = candidates(feats.w_old[lo], feats.w_new[ln], CANDIDATE_MIN)
-    pairs = sorted({(lo[a], ln[b]) for a, b in cand} | feats.semantic_candidates(lo, ln))
+    pairs = sorted((lo[a], ln[b]) for a, b in cand)
     text = dict(zip(pairs, feats.similarity(pairs), strict=True))
     state.text = text
     for i, j in assign(text, STRONG_MIN):
@@ -357,11 +316,8 @@ def _continues(run: tuple[Clause, ...], nxt: tuple[Clause, ...]) -> bool:
     return first.index == last.index + 1 and first.block == last.block
 
 
-def align(old: Document, new: Document, *, semantic: bool = False) -> Alignment:
-    """Align the clauses of two versions; see the module docstring for the algorithm.
-
-    ``semantic`` mixes sentence-embedding similarity into the text score (optional extra).
-    """
+def align(old: Document, new: Document) -> Alignment:
+    """Align the clauses of two versions; see the module docstring for the algorithm."""
     o, n = old.clauses, new.clauses
     ko = [key(c.text) for c in o]
     kn = [key(c.text) for c in n]
@@ -369,7 +325,7 @@ def align(old: Document, new: Document, *, semantic: bool = False) -> Alignment:
     _exact(state, ko, kn)
     sims: dict[tuple[int, int], float] = {}
     if state.left_old() and state.left_new():
-        feats = _Features(o, n, semantic)
+        feats = _Features(o, n)
         sims.update(_fuzzy(state, feats))
         sims.update(_gaps(state, feats))
         sims.update(_mutual(state))
