@@ -26,20 +26,36 @@ Progress = Callable[[str], None]
 
 
 class _Articles(HTMLParser):
-    """Offsets just past each ``<article id=…>`` start tag whose id is in ``wanted``."""
+    """Where to put a link in each ``<article id=…>`` named in ``wanted``.
+
+    Just after the article's own ``<header>`` when it has one (below the label, where a reader
+    looks next), else just after the article's start tag.
+    """
 
     def __init__(self, wanted: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.wanted = wanted
-        self.found: list[tuple[int, int, str]] = []  # (line, column after the tag, id)
+        self.found: list[tuple[int, int, str, bool]] = []  # (line, column, id, at a header's end)
+        self.current: str | None = None
+        self.header_done = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "article":
             return
         ident = dict(attrs).get("id")
-        if ident in self.wanted:
+        self.current = ident if ident in self.wanted else None
+        self.header_done = False
+        if self.current is not None:
             line, col = self.getpos()
-            self.found.append((line, col + len(self.get_starttag_text() or ""), ident))
+            self.found.append((line, col + len(self.get_starttag_text() or ""), self.current, False))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.current = None
+        elif tag == "header" and self.current is not None and not self.header_done:
+            line, col = self.getpos()
+            self.found[-1] = (line, col, self.current, True)
+            self.header_done = True
 
 
 def link_lineages(page: str, links: dict[str, str]) -> str:
@@ -50,10 +66,15 @@ def link_lineages(page: str, links: dict[str, str]) -> str:
     parser.feed(page)
     parser.close()
     starts = [0]
-    for line in page.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-    inserts = sorted(((starts[line - 1] + col, ident) for line, col, ident in parser.found), reverse=True)
-    for offset, ident in inserts:
+    for text_line in page.splitlines(keepends=True):
+        starts.append(starts[-1] + len(text_line))
+    inserts = []
+    for line, col, ident, after_header in parser.found:
+        offset = starts[line - 1] + col
+        if after_header:  # the parser gives the start of "</header…>": skip to its closing ">"
+            offset = page.index(">", offset) + 1
+        inserts.append((offset, ident))
+    for offset, ident in sorted(inserts, reverse=True):
         snippet = Markup('<p class="lineage-link"><a href="{}">Follow this clause across versions →</a></p>')
         page = page[:offset] + str(snippet.format(links[ident])) + page[offset:]
     return page

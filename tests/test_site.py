@@ -24,6 +24,12 @@ def _group() -> None:
 register(_group)
 
 
+def test_link_lineages_goes_below_the_article_header() -> None:
+    page = '<article id="c-1"><header><h4>W</h4></header><p>text</p></article>'
+    out = link_lineages(page, {"c-1": "../lineages/l-1.html"})
+    assert out.index("</header>") < out.index("lineage-link") < out.index("<p>text")
+
+
 def test_link_lineages_inserts_after_named_articles_only() -> None:
     page = ('<main>\n<article id="c-1" class="x">\n<p>a &lt;b&gt;</p></article>'
             '<article id="c-2"></article></main>')
