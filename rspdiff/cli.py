@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from rspdiff.errors import InputError, OutputError, RspdiffError
+from rspdiff.history_cli import register as register_history
 
 if TYPE_CHECKING:
     from rspdiff.model import Changelog, Document
@@ -254,6 +255,9 @@ def fetch(name: str, version: str, registry: Path) -> None:
         return 0
 
     _run(body)
+
+
+register_history(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> Any:
