@@ -67,11 +67,17 @@ ABSORB_MIN = 0.28
 # mutual preference is itself strong evidence, yet above the level two unrelated sentences of one
 # policy reach by sharing its stock vocabulary.
 MUTUAL_MIN = 0.2
+# The low-bar passes (gaps, mutual best) only pair clauses with at least this many content terms:
+# between a one-word heading fragment and a sentence, any shared word is chance.
+LOW_BAR_TERMS = 3
 # A split part must carry at least this many content terms: "It does." is not a split.
 SPLIT_TERMS = 3
 # Moves, additions and removals of consecutive sentences of one block are grouped up to this size,
 # so a moved paragraph is reported once; larger groups would be too coarse to judge.
 GROUP_MAX = 4
+# In the order test, an identical clause pair counts this much against a rewrite's similarity
+# (at most 1): two doubtful rewrites must not push a verbatim sentence out of place.
+EXACT_WEIGHT = 2.0
 # Weights of the two text similarities: words carry meaning, character grams survive lost spaces
 # and inflection the lemma table does not know.
 WORD_WEIGHT = 0.6
@@ -126,6 +132,10 @@ class _Features:
         w = row_cosine(self.w_old, self.w_new, pairs)
         c = row_cosine(self.c_old, self.c_new, pairs)
         return [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
+
+    def substantial(self, i: int, j: int) -> bool:
+        """Both clauses carry enough content words for a low-bar match to mean anything."""
+        return len(self.old_terms(i)) >= LOW_BAR_TERMS and len(self.new_terms(j)) >= LOW_BAR_TERMS
 
     def old_terms(self, i: int) -> frozenset[str]:
         return self.terms[i]
@@ -185,7 +195,7 @@ def _gaps(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
         gap_n = [j for j in range(b1 + 1, b2) if j not in state.n2o]
         if not gap_o or not gap_n or len(gap_o) > GAP_MAX or len(gap_n) > GAP_MAX:
             continue
-        pairs = [(i, j) for i in gap_o for j in gap_n]
+        pairs = [(i, j) for i in gap_o for j in gap_n if feats.substantial(i, j)]
         text = dict(zip(pairs, feats.similarity(pairs), strict=True))
         for i, j in assign(text, GAP_MIN):
             state.pair(i, j)
@@ -193,7 +203,7 @@ def _gaps(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     return sims
 
 
-def _mutual(state: _State) -> dict[tuple[int, int], float]:
+def _mutual(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     """Left-overs that are each other's best remaining candidate are paired at a low bar.
 
     In a rewritten section neither position nor many shared words vouch for a pair, but when
@@ -203,7 +213,7 @@ def _mutual(state: _State) -> dict[tuple[int, int], float]:
     best_o: dict[int, tuple[float, int]] = {}
     best_n: dict[int, tuple[float, int]] = {}
     for (i, j), s in sorted(state.text.items()):
-        if i in state.o2n or j in state.n2o or s < MUTUAL_MIN:
+        if i in state.o2n or j in state.n2o or s < MUTUAL_MIN or not feats.substantial(i, j):
             continue
         if i not in best_o or s > best_o[i][0]:
             best_o[i] = (s, j)
@@ -328,13 +338,15 @@ def align(old: Document, new: Document) -> Alignment:
         feats = _Features(o, n)
         sims.update(_fuzzy(state, feats))
         sims.update(_gaps(state, feats))
-        sims.update(_mutual(state))
+        sims.update(_mutual(state, feats))
         extra_new, extra_old = _splits(state, feats)
     else:
         extra_new, extra_old = {}, {}
 
     base = list(state.o2n.items())
-    ordered = in_order(base)
+    # Identical text weighs most: its place is certain; a rewrite's weight is its similarity.
+    weights = {(i, j): (EXACT_WEIGHT if ko[i] == kn[j] else sims.get((i, j), 0.0)) for i, j in base}
+    ordered = in_order(base, weights)
     grouped_new = {j for js in extra_new.values() for j in js}
     grouped_old = {i for is_ in extra_old.values() for i in is_}
     matches: list[tuple[float, int, Match]] = []
