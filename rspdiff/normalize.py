@@ -88,8 +88,9 @@ _ENUMERATOR = re.compile(r"(\d{1,2}[.)]|\([a-z0-9]{1,4}\)|[a-z]\)|(?:[ivx]{1,4}|
 # the space, so an uppercase letter or opening quote straight after the digits also counts.
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+([A-Za-z“\"‘'(].*)|([A-Z“\"‘].*))")
 # A footnote number glued to the end of a word ("noncompliance15") or to its punctuation
-# ("framework.1"), but not to a digit ("352" for 35 squared) or a hyphen ("ASL-3").
-_GLUED_REF = re.compile(r"(?<=[A-Za-z)\]’”\"])([.,;:)\]’”\"]{0,2})(\d{1,3})(?!\w)")
+# ("framework.1"), but not to a digit ("352" for 35 squared) or a hyphen ("ASL-3"). Where an
+# extraction lost the space after it, the next sentence's capital may follow ("enhancements.6To").
+_GLUED_REF = re.compile(r"(?<=[A-Za-z)\]’”\"])([.,;:)\]’”\"]{0,2})(\d{1,3})(?:(?!\w)|(?=[A-Z][a-z]))")
 _SENTENCE_END = re.compile(r"[.!?:][)\]’”\"']*$")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _FRONT_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*:\s*(.*)")
@@ -99,6 +100,8 @@ def _glued_refs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of each number glued to a word; a bare word needs 3+ letters ("v2")."""
     found = []
     for m in _GLUED_REF.finditer(text):
+        if m.end() < len(text) and text[m.end()].isalpha() and not any(c in ".!?" for c in m.group(1)):
+            continue  # a capital right after the number counts only after a sentence's stop
         word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
         if m.group(1) or (len(word) >= 3 and word[-3:].isalpha()):
             found.append((m.start(2), m.end(2), m.group(2)))

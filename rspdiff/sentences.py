@@ -20,9 +20,10 @@ from typing import Any
 # A sentence can only end at a terminal mark followed by whitespace; anything without one is a
 # single sentence and skips spaCy entirely.
 _MAYBE_SPLIT = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")
-# Also catches the glued "cards.AI" of damaged PDF extractions (a stop between a lower-case
-# letter and a capital), which spaCy does split.
-_GLUED_STOP = re.compile(r"[a-z][.!?][A-Z]")
+# A stop glued to the next sentence by a damaged PDF extraction: "cards.AI", "(2024).We", or with a
+# footnote number between them, "enhancements.6To". spaCy keeps such a run as one token, so the
+# text is cut there first; the footnote number stays with the sentence it annotates.
+_GLUED_STOP = re.compile(r"(?<=[a-z)\]”’\"'])[.!?](?:\d{1,2})?(?=[A-Z“][a-z])")
 # A trailing bare list marker: "1.", "12.", "a.", "iv." (lower-case roman numerals up to 8 chars).
 _MARKER_END = re.compile(r"(?:^|[\s:;,(])(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,8})\.$")
 # spaCy refuses texts longer than its max_length; such paragraphs (a 1 MB single line, say) are cut
@@ -66,9 +67,24 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """Cut at glued stops (see _GLUED_STOP), then into pieces short enough for spaCy."""
+    cuts = [m.end() for m in _GLUED_STOP.finditer(text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    for end in [*cuts, len(text)]:
+        for offset, chunk in _chunks(text[start:end]):
+            out.append((start + offset, chunk))
+        start = end
+    return out
+
+
 def _raw_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for offset, chunk in _chunks(text):
+    for offset, chunk in _pieces(text):
+        if not _MAYBE_SPLIT.search(chunk):
+            spans.append((offset, offset + len(chunk)))
+            continue
         doc = _nlp()(chunk)
         for sent in doc.sents:
             spans.append((offset + sent.start_char, offset + sent.end_char))

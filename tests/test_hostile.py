@@ -81,11 +81,6 @@ def test_deeply_nested_blockquote(tmp_path: Path) -> None:
         assert covered(data)
 
 
-@pytest.mark.xfail(
-    reason="classify/nlp.py _respace hands the whole clause to spaCy, whose nlp.max_length (1,000,000 "
-    "characters) raises ValueError E088: 'rspdiff: internal error'",
-    strict=True,
-)
 def test_one_megabyte_single_line(tmp_path: Path) -> None:
     line = " ".join(f"word{i % 997}" for i in range(150_000))[: 1024 * 1024]
     data = compare_json(tmp_path, "line.md", ("# One line\n\n" + line + "\n").encode())

@@ -275,9 +275,17 @@ def _hits(doc: Doc, original: str, token_sent: Iterable[int]) -> tuple[Hit, ...]
     return tuple(sorted(out, key=lambda h: (h.start, -h.end, h.family)))
 
 
+# Only this many characters of one clause are analysed. A real clause is a sentence or a list
+# item (rarely over 2,000 characters); a longer "clause" is a document that lost its structure
+# (a 1 MB single line), where the opening carries what the rules can use, and spaCy refuses
+# texts over its max_length anyway.
+MAX_ANALYSED_CHARS = 50_000
+
+
 @functools.lru_cache(maxsize=8192)
 def analyse(text: str) -> Analysis:
     """Tokenise, split and match one text (cached: the same clause text is analysed once)."""
+    text = text[:MAX_ANALYSED_CHARS]
     doc = process(plain(text))
     sentences = tuple(Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents)
     token_sent = []
