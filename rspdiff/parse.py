@@ -26,10 +26,11 @@ if TYPE_CHECKING:
 # "3.1. Preliminary Assessment", "A. Definitions", "Appendix C: Detailed …", "Section 4 – Scope".
 _NUMBERED = re.compile(
     r"^(?:(?:section|appendix|annex|part|chapter)\s+)?"
-    r"(?P<num>\d+(?:\.\d+)*|[A-Z](?:\.\d+)*)"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3})*(?!\d)|[A-Z](?:\.\d{1,3})*)"
     r"(?:[.):]|\s+[-\u2013\u2014:])?\s+(?=\S)",
     re.IGNORECASE,
 )
+# Section numbers have at most three digits a part, so "2024 in review" keeps its year.
 # A one-letter "number" is only taken when followed by "." or ":" or the word Appendix etc. came
 # first, so a heading like "A Safer Web" keeps its first word.
 _LETTER_OK = re.compile(r"^(?:(?:section|appendix|annex|part|chapter)\s+[A-Z]|[A-Z][.:)])", re.IGNORECASE)

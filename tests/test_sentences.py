@@ -1,0 +1,56 @@
+"""The sentence splitter: one clause per commitment, without cutting at abbreviations."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rspdiff.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_plain_sentences_are_split() -> None:
+    assert sentences("We will test models. We will publish results.") == [
+        "We will test models.", "We will publish results."]
+
+
+def test_eg_and_ie_do_not_end_a_sentence() -> None:
+    text = "We test models, e.g. large ones, and tools (i.e. agents) every month. Then we report."
+    assert sentences(text) == [
+        "We test models, e.g. large ones, and tools (i.e. agents) every month.", "Then we report."]
+
+
+def test_no_abbreviation_does_not_end_a_sentence() -> None:
+    assert sentences("See No. 5 for the details. It binds us.") == ["See No. 5 for the details.", "It binds us."]
+
+
+def test_numbered_items_inside_a_paragraph_stay_with_their_text() -> None:
+    text = "The steps are: 1. evaluate the model. 2. Report to the Board."
+    assert sentences(text) == ["The steps are: 1. evaluate the model.", "2. Report to the Board."]
+
+
+def test_glued_sentence_ends_of_damaged_extractions_are_cut() -> None:
+    assert sentences("It follows the Commitments (2024).We thank our reviewers.") == [
+        "It follows the Commitments (2024).", "We thank our reviewers."]
+    assert sentences("absent enhancements.6To make the showing, we act.") == [
+        "absent enhancements.6", "To make the showing, we act."]
+
+
+def test_a_text_without_a_stop_is_one_sentence() -> None:
+    assert sentences("ASL-3 Security Standard") == ["ASL-3 Security Standard"]
+    assert split_sentences("   ") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_spans_are_ordered_non_empty_and_cover_all_visible_text(text: str) -> None:
+    spans = split_sentences(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[previous_end:start].strip()
+        previous_end = end
+    assert not text[previous_end:].strip()
