@@ -24,7 +24,8 @@ def test_eg_and_ie_do_not_end_a_sentence() -> None:
 
 
 def test_no_abbreviation_does_not_end_a_sentence() -> None:
-    assert sentences("See No. 5 for the details. It binds us.") == ["See No. 5 for the details.", "It binds us."]
+    expected = ["See No. 5 for the details.", "It binds us."]
+    assert sentences("See No. 5 for the details. It binds us.") == expected
 
 
 def test_numbered_items_inside_a_paragraph_stay_with_their_text() -> None:
