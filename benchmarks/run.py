@@ -8,7 +8,7 @@ time (no corpus text is ever committed). Baselines on the same inputs: ``git dif
 --word-diff``, Python's difflib over words, and the ``redlines`` package (``pip install redlines``;
 skipped with a note when absent).
 
-    python benchmarks/run.py                 # everything (about 10 minutes on 2 cores)
+    python benchmarks/run.py                 # everything (about 20 minutes on 2 cores)
     python benchmarks/run.py --sizes 1,4     # a quicker subset
     python benchmarks/run.py --child stages OLD NEW   # (internal) one measured child
 """
@@ -200,6 +200,16 @@ def _have_redlines() -> bool:
     return probe.returncode == 0
 
 
+def repeat(cmd: Sequence[str], times: int) -> list[Run]:
+    """A baseline ``times`` times, stopping at the first time-out (a second one would only cost time)."""
+    runs: list[Run] = []
+    for _ in range(times):
+        runs.append(measure(cmd, BASELINE_TIMEOUT))
+        if not runs[-1].ok:
+            break
+    return runs
+
+
 def bench_pair(label: str, old: Path, new: Path, words: int, repeats: int, pdf: bool,
                redlines: bool, quality_words: int | None) -> Row:
     row = Row(label, words)
@@ -219,15 +229,11 @@ def bench_pair(label: str, old: Path, new: Path, words: int, repeats: int, pdf: 
             measure([*cli, "--format", "pdf"], RSPDIFF_TIMEOUT) for _ in range(repeats)
         ]
     base_repeats = max(1, min(repeats, 3))
-    row.results["git word-diff"] = [
-        measure(["git", "diff", "--no-index", "--word-diff", str(old), str(new)], BASELINE_TIMEOUT)
-        for _ in range(base_repeats)
-    ]
-    row.results["difflib words"] = [measure(_py("difflib", str(old), str(new)), BASELINE_TIMEOUT)
-                                    for _ in range(base_repeats)]
+    row.results["git word-diff"] = repeat(["git", "diff", "--no-index", "--word-diff", str(old), str(new)],
+                                          base_repeats)
+    row.results["difflib words"] = repeat(_py("difflib", str(old), str(new)), base_repeats)
     if redlines:
-        row.results["redlines"] = [measure(_py("redlines", str(old), str(new)), BASELINE_TIMEOUT)
-                                   for _ in range(base_repeats)]
+        row.results["redlines"] = repeat(_py("redlines", str(old), str(new)), base_repeats)
     if quality_words is not None:
         q = measure(_py("quality", str(old), str(new), str(quality_words)), RSPDIFF_TIMEOUT, capture=True)
         if q.ok and q.stdout.strip():
