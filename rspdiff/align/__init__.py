@@ -33,7 +33,7 @@ from difflib import SequenceMatcher
 from rspdiff.align.assign import assign, in_order
 from rspdiff.align.text import Segmenter, char_grams, key
 from rspdiff.align.vectors import candidates, row_cosine, tfidf
-from rspdiff.model import Alignment, Clause, Document, Kind, Match
+from rspdiff.model import Alignment, Clause, ClauseKind, Document, Kind, Match
 
 # Candidate pairs need at least this word-TF-IDF cosine: below it two clauses share only a stray
 # common term, and real rewrites of one commitment nearly always share more.
@@ -62,7 +62,7 @@ GAP_MAX = 40
 SPLIT_MIN = 0.6
 # A left-over clause this similar to an aligned clause on the other side joins its pair even when
 # not adjacent (see _absorb): at this level the words shared are the commitment's own.
-ABSORB_MIN = 0.28
+ABSORB_MIN = 0.35
 # Mutual best candidates among left-overs pair at this text similarity (see _mutual): low, because
 # mutual preference is itself strong evidence, yet above the level two unrelated sentences of one
 # policy reach by sharing its stock vocabulary.
@@ -78,6 +78,9 @@ GROUP_MAX = 4
 # In the order test, an identical clause pair counts this much against a rewrite's similarity
 # (at most 1): two doubtful rewrites must not push a verbatim sentence out of place.
 EXACT_WEIGHT = 2.0
+# Every pair counts at least this much in the order test, so a pair made on structure alone (a
+# renamed heading, whose words may share nothing) still stays in place when nothing contradicts it.
+MIN_ORDER_WEIGHT = 0.05
 # Weights of the two text similarities: words carry meaning, character grams survive lost spaces
 # and inflection the lemma table does not know.
 WORD_WEIGHT = 0.6
@@ -227,6 +230,25 @@ def _mutual(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     return sims
 
 
+def _renamed_sections(state: _State) -> None:
+    """Pair left-over headings whose sections' clauses went to each other: a renamed section.
+
+    A heading's words may change completely ("Safeguards" → "Protective Measures"); what
+    identifies the section is where its content went.
+    """
+    sections = state.section_map()
+    new_heads = {state.new[j].path + (state.new[j].text,): j for j in state.left_new()
+                 if state.new[j].kind is ClauseKind.HEADING}
+    for i in state.left_old():
+        head = state.old[i]
+        if head.kind is not ClauseKind.HEADING:
+            continue
+        target = sections.get(head.path + (head.text,))
+        j = new_heads.get(target) if target is not None else None
+        if j is not None and j not in state.n2o:
+            state.pair(i, j)
+
+
 def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part) if len(part) >= SPLIT_TERMS else 0.0
 
@@ -339,13 +361,15 @@ def align(old: Document, new: Document) -> Alignment:
         sims.update(_fuzzy(state, feats))
         sims.update(_gaps(state, feats))
         sims.update(_mutual(state, feats))
+        _renamed_sections(state)
         extra_new, extra_old = _splits(state, feats)
     else:
         extra_new, extra_old = {}, {}
 
     base = list(state.o2n.items())
     # Identical text weighs most: its place is certain; a rewrite's weight is its similarity.
-    weights = {(i, j): (EXACT_WEIGHT if ko[i] == kn[j] else sims.get((i, j), 0.0)) for i, j in base}
+    weights = {(i, j): (EXACT_WEIGHT if ko[i] == kn[j] else max(sims.get((i, j), 0.0), MIN_ORDER_WEIGHT))
+               for i, j in base}
     ordered = in_order(base, weights)
     grouped_new = {j for js in extra_new.values() for j in js}
     grouped_old = {i for is_ in extra_old.values() for i in is_}

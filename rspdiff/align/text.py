@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 _TYPO = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
@@ -32,6 +33,16 @@ _SHORT_OK = frozenset({"a", "an", "as", "at", "be", "by", "do", "if", "in", "is"
                        "or", "so", "to", "up", "us", "we"})
 
 
+_NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+# Kinds of quantity a commitment can set; each adds its token to a clause's terms.
+_QUANTITY_KINDS = (
+    ("<duration>", re.compile(_NUMBER + r"[\s-]*(?:calendar\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
+                              r"|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b")),
+    ("<multiple>", re.compile(r"\b\d+(?:\.\d+)?\s*x\b|" + _NUMBER + r"[\s-]*fold\b")),
+    ("<percent>", re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)")),
+)
+
+
 def key(text: str) -> str:
     """The alignment key: letters and digits only, lower case."""
     return _NON_ALNUM.sub("", text.translate(_TYPO).lower())
@@ -43,11 +54,11 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def _lemma_table() -> dict[str, str]:
+def _lemma_table() -> Any:
+    """spaCy's lookup table (keys are stored hashed: use ``get`` and ``in`` with strings)."""
     from spacy.lookups import load_lookups
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return dict(table.items())
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 @cache
@@ -58,7 +69,7 @@ def _stop_words() -> frozenset[str]:
 
 
 def lemma(word: str) -> str:
-    return _lemma_table().get(word, word)
+    return str(_lemma_table().get(word, word))
 
 
 class Segmenter:
@@ -108,13 +119,23 @@ class Segmenter:
         return result
 
     def terms(self, text: str) -> list[str]:
-        """Content-word lemmas of ``text`` (stop words dropped), glued words cut apart."""
+        """Content-word lemmas of ``text`` (stop words dropped), glued words cut apart.
+
+        Bare numbers are dropped (in PDF extractions most are footnote marks and list numbers,
+        which match by chance); instead each quantity adds a token for its kind of unit, so two
+        clauses that both set a time interval ("every 3 months", "six months' worth") share it.
+        """
         stops = _stop_words()
         out: list[str] = []
         for w in words(text):
+            if w[0].isdigit():
+                continue
             for part in self.split(w):
-                if part not in stops:
+                if part not in stops and len(part) > 1:
                     out.append(lemma(part))
+        lowered = text.lower()
+        for token, pattern in _QUANTITY_KINDS:
+            out.extend(token for _ in pattern.finditer(lowered))
         return out
 
 
