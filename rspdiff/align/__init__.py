@@ -67,9 +67,16 @@ ABSORB_MIN = 0.35
 # mutual preference is itself strong evidence, yet above the level two unrelated sentences of one
 # policy reach by sharing its stock vocabulary.
 MUTUAL_MIN = 0.2
-# The low-bar passes (gaps, mutual best) only pair clauses with at least this many content terms:
+# The low-bar passes (round two, gaps, mutual best) only pair clauses with at least this many content terms:
 # between a one-word heading fragment and a sentence, any shared word is chance.
 LOW_BAR_TERMS = 3
+# ... and only when it sits in the same section as the clause it joins, or this close to it: the
+# parts of one rewritten commitment stay together, while a distant look-alike (a changelog entry
+# describing the change, say) is a different clause.
+ABSORB_WINDOW = 6
+# Round two, helped by context bonuses, still needs two content terms a side: a one-word clause
+# ("Autonomous") shares its only word with many sentences and would pair by accident.
+ROUND_TWO_TERMS = 2
 # A split part must carry at least this many content terms: "It does." is not a split.
 SPLIT_TERMS = 3
 # Moves, additions and removals of consecutive sentences of one block are grouped up to this size,
@@ -136,9 +143,10 @@ class _Features:
         c = row_cosine(self.c_old, self.c_new, pairs)
         return [WORD_WEIGHT * a + CHAR_WEIGHT * b for a, b in zip(w, c, strict=True)]
 
-    def substantial(self, i: int, j: int) -> bool:
+    def substantial(self, i: int, j: int, terms: int = 0) -> bool:
         """Both clauses carry enough content words for a low-bar match to mean anything."""
-        return len(self.old_terms(i)) >= LOW_BAR_TERMS and len(self.new_terms(j)) >= LOW_BAR_TERMS
+        need = terms or LOW_BAR_TERMS
+        return len(self.old_terms(i)) >= need and len(self.new_terms(j)) >= need
 
     def old_terms(self, i: int) -> frozenset[str]:
         return self.terms[i]
@@ -177,7 +185,7 @@ def _fuzzy(state: _State, feats: _Features) -> dict[tuple[int, int], float]:
     sections = state.section_map()
     scored = {}
     for (i, j), s in text.items():
-        if i in state.o2n or j in state.n2o:
+        if i in state.o2n or j in state.n2o or not feats.substantial(i, j, ROUND_TWO_TERMS):
             continue
         bonus = SECTION_BONUS if sections.get(state.old[i].path) == state.new[j].path else 0.0
         bonus += NEIGHBOUR_BONUS if state.neighbours(i, j) else 0.0
@@ -308,13 +316,20 @@ def _absorb(state: _State, extra_new: dict[int, list[int]], extra_old: dict[int,
                 best_new[j] = (s, i)
     for i, (_s, j) in sorted(best_old.items(), key=lambda kv: (-kv[1][0], kv[0])):
         host = state.n2o[j]
-        if not extra_new.get(host) and len(extra_old[j]) < GROUP_MAX - 1:
+        if (not extra_new.get(host) and len(extra_old[j]) < GROUP_MAX - 1
+                and _near(state.old, i, host)):
             extra_old[j].append(i)
     for j, (_s, i) in sorted(best_new.items(), key=lambda kv: (-kv[1][0], kv[0])):
         host = state.o2n[i]
-        if not extra_old.get(host) and len(extra_new[i]) < GROUP_MAX - 1:
+        if (not extra_old.get(host) and len(extra_new[i]) < GROUP_MAX - 1
+                and _near(state.new, j, host)):
             extra_new[i].append(j)
             taken_new.add(j)
+
+
+def _near(clauses: Sequence[Clause], a: int, b: int) -> bool:
+    """Two clauses of one side are close enough to be parts of one commitment."""
+    return clauses[a].path == clauses[b].path or abs(a - b) <= ABSORB_WINDOW
 
 
 def _group_runs(matches: list[Match], kind: Kind) -> list[Match]:
