@@ -30,6 +30,7 @@ eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_gold.py
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
