@@ -22,6 +22,7 @@ import click
 
 from rspdiff.errors import InputError, OutputError, RspdiffError
 from rspdiff.history_cli import register as register_history
+from rspdiff.ingest.text import MAX_BYTES
 
 if TYPE_CHECKING:
     from rspdiff.model import Changelog, Document
@@ -29,9 +30,8 @@ if TYPE_CHECKING:
 FORMATS = ("terminal", "md", "html", "pdf", "json")
 # File names written by ``-o DIR``, one per format (terminal output is never written).
 FILE_NAMES = {"md": "changelog.md", "html": "changelog.html", "pdf": "changelog.pdf", "json": "changes.json"}
-# Inputs larger than this are refused before parsing: no policy is this long, and a larger file is
-# more likely a mistake (or an attack) than a document.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Inputs larger than this are refused before parsing (the ingest stage's own limit, see there).
+MAX_INPUT_BYTES = MAX_BYTES
 REGISTRY = Path(__file__).resolve().parents[1] / "versions" / "registry.toml"
 
 

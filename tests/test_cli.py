@@ -234,7 +234,7 @@ def test_cp1252_text_decodes(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_answered_within_bound(tmp_path: Path) -> None:
-    """A 50 MB input (under the 64 MB cap) gives a result or one clear error, within a bound."""
+    """A 50 MB input gives a result or one clear error (it is over the 16 MB cap), within a bound."""
     big = tmp_path / "big.md"
     para = b"We will evaluate every model for dangerous capabilities before deployment. "
     with big.open("wb") as fh:
