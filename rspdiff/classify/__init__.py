@@ -26,7 +26,7 @@ from rspdiff.classify.phrases import (
     specificity_signals,
 )
 from rspdiff.classify.quantity import quantity_signals
-from rspdiff.model import Clause, Document, Effect, Judgement, Kind, Match, Signal
+from rspdiff.model import Clause, ClauseKind, Document, Effect, Judgement, Kind, Match, Signal
 
 __all__ = ["classify", "edit_signals"]
 
@@ -54,18 +54,28 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     return signals
 
 
+def _only_headings(clauses: Sequence[Clause]) -> bool:
+    return bool(clauses) and all(c.kind is ClauseKind.HEADING for c in clauses)
+
+
 def classify(match: Match, old_doc: Document | None = None, new_doc: Document | None = None) -> Judgement:
     """Judge one aligned change: its effect, confidence and quoted evidence.
 
     ``old_doc``/``new_doc`` are accepted for rules that need document context; the current rules
     read only the clauses and their heading paths.
+
+    A heading paired with body text (the aligner matched "Evaluating risk" to "We evaluate ...")
+    binds nobody: its words are a title, not a duty ("Evaluate & mitigate" is not an imperative).
+    Such a change is judged as the body text appearing or disappearing as a whole.
     """
     lex = load_lexicon()
     if match.kind is Kind.UNCHANGED:
         return Judgement(Effect.CLARIFIED, 1.0, ())
-    if match.kind is Kind.ADDED or not match.old:
+    old_gone = not match.old or (_only_headings(match.old) and not _only_headings(match.new))
+    new_gone = not match.new or (_only_headings(match.new) and not _only_headings(match.old))
+    if match.kind is Kind.ADDED or old_gone:
         return aggregate(whole_clause_signals(match.new, _analyses(match.new), True, lex), lex, match.score)
-    if match.kind is Kind.REMOVED or not match.new:
+    if match.kind is Kind.REMOVED or new_gone:
         return aggregate(whole_clause_signals(match.old, _analyses(match.old), False, lex), lex, match.score)
     signals: list[Signal] = []
     if match.kind is Kind.MOVED:

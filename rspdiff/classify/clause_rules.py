@@ -63,7 +63,7 @@ def whole_clause_signals(
         ]
     modal = strongest(sides, lex)
     if modal is None:
-        return []
+        return _response_clause(sides, added, old, new, lex)
     weight = lex.weight("clause") * (1.0 if modal.rank >= 2 else 0.6)
     return [
         Signal(
@@ -74,6 +74,31 @@ def whole_clause_signals(
             f"A {modal.rung} commitment ('{modal.text}') is {'added' if added else 'removed'}.",
             f"clause.{'added' if added else 'removed'}",
             weight,
+        )
+    ]
+
+
+def _response_clause(
+    sides: Sequence[Analysis], added: bool, old: str, new: str, lex: Lexicon
+) -> list[Signal]:
+    """A clause with no modal of the author that still names a response to a risk.
+
+    "The response plan may involve putting deployment on hold until ..." commits nobody by its
+    verb, yet it is the policy's statement of what happens when a threshold is crossed: removing
+    it leaves the reader with less to hold the author to. It weighs as a permissive commitment.
+    """
+    hit = next((h for a in sides for h in (*a.family("consequence"), *a.family("gate"))), None)
+    if hit is None:
+        return []
+    return [
+        Signal(
+            SignalType.CLAUSE,
+            Effect.STRENGTHENED if added else Effect.WEAKENED,
+            old,
+            new,
+            f"A response to a crossed threshold ('{hit.text}') is {'added' if added else 'removed'}.",
+            f"clause.{'added' if added else 'removed'}.response",
+            lex.weight("clause") * 0.6,
         )
     ]
 

@@ -73,6 +73,7 @@ class Lexicon:
     scope_terms: tuple[str, ...]
     scope_expands: dict[str, tuple[str, ...]]  # an umbrella term -> the members it covers
     exclusions: tuple[str, ...]
+    example_markers: tuple[str, ...]  # what follows them in a sentence only illustrates
     ladders: tuple[Ladder, ...]
     officers: tuple[str, ...]
     disclosure: tuple[str, ...]
@@ -144,6 +145,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         scope_terms=_strs(data["scope"]["terms"]),
         scope_expands={str(k): _strs(v) for k, v in data["scope"].get("expands", {}).items()},
         exclusions=_strs(data["scope"]["exclusions"]["phrases"]),
+        example_markers=_strs(data["scope"].get("examples", {}).get("markers", [])),
         ladders=ladders,
         officers=_strs(ov["officers"]["terms"]),
         disclosure=_strs(data["disclosure"]["terms"]),

@@ -40,8 +40,11 @@ def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
     authors = {p for p in lex.practice_authors if " " not in p}
     adverbs = set(lex.practice_adverbs)
     verbs = set(lex.practice_verbs)
+    # a named accountable body acting in the present tense states a practice too
+    # ("the Chief AI Officer oversees ..."): the last word of the body is the subject's end
+    officer_ends = {h.end for h in a.family("officer") if h.sent == sent}
     for pos, i in enumerate(idx):
-        if a.tokens[i] in authors:
+        if a.tokens[i] in authors or a.offsets[i][1] in officer_ends:
             j = pos + 1
             while j < len(idx) and a.tokens[idx[j]] in adverbs:
                 j += 1
@@ -66,6 +69,9 @@ def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
             not a.tokens[idx[p]].isalpha() or a.tokens[idx[p]] in adverbs or a.tokens[idx[p]].endswith("ly")
         ):
             p += 1
+        # "Re-evaluate", "Re-run": the verb is the word after the prefix
+        if p + 2 < len(idx) and a.tokens[idx[p]] in ("re", "pre") and a.tokens[idx[p + 1]] == "-":
+            p += 2
         if p >= len(idx):
             continue
         i = idx[p]

@@ -185,6 +185,7 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "vague": lex.vague,
             "scope": lex.scope_terms,
             "exclusion": lex.exclusions,
+            "example": lex.example_markers,
             "officer": lex.officers,
             "disclosure": lex.disclosure,
             "not_disclosure": lex.not_disclosure,

@@ -22,7 +22,54 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
     hits = [h for a in sides for h in longest(a.family(family)) if not _inside_quantity(a, h, family)]
     if family in _DUTY_FAMILIES:
         hits = [h for a in sides for h in hits if h in a.hits and _committed(a, h) and not _described(a, h)]
+    if family == "exception":
+        hits = [h for a in sides for h in hits if h in a.hits and not _binding_concession(a, h)]
+    if family == "scope":
+        hits = [h for a in sides for h in hits if h in a.hits and not _illustrative(a, h)]
+    if family in _MASKED_BY_HEDGES:
+        hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
     return hits
+
+
+def _illustrative(a: Analysis, h: Hit) -> bool:
+    """A term after "such as" / "e.g." names an example, not what is covered.
+
+    The examples run to the closing parenthesis or semicolon after the marker, or else to the
+    end of the sentence: in "people with basic skills (e.g., a degree) create CBRN weapons" the
+    weapons are what the threshold covers, not an example.
+    """
+    for m in a.family("example"):
+        if m.sent != h.sent or m.end > h.start:
+            continue
+        stop = min((i for i in (a.text.find(")", m.end), a.text.find(";", m.end)) if i >= 0), default=-1)
+        if stop < 0 or h.start < stop:
+            return True
+    return False
+
+
+# Concessions that bind the author harder when the sentence binds: "we will acknowledge X even if
+# Y" holds the author to X in more cases, not fewer. In a weaker sentence they still open a door.
+_CONCESSIONS = frozenset({"even if", "even when", "even though"})
+
+
+def _binding_concession(a: Analysis, h: Hit) -> bool:
+    from rspdiff.classify.lexicon import load_lexicon
+    from rspdiff.classify.modality import BINDING, sentence_modals
+
+    if h.key not in _CONCESSIONS:
+        return False
+    modals = sentence_modals(a, load_lexicon())
+    m = modals[h.sent] if h.sent < len(modals) else None
+    return m is not None and m.rank >= BINDING
+
+
+# A judgment word or a measure inside a hedge is part of the hedge ("where appropriate",
+# "where required"): the hedge family compares it, so it must not count a second time.
+_MASKED_BY_HEDGES = frozenset({"judgment", "concrete"})
+
+
+def _inside_hedge(a: Analysis, h: Hit) -> bool:
+    return any(g.start <= h.start and h.end <= g.end and g is not h for g in a.family("hedge"))
 
 
 def _described(a: Analysis, h: Hit) -> bool:
@@ -148,7 +195,20 @@ def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
         lex.weight("hedge"),
         "the hedge or escape hatch",
     )
-    return exceptions + [s for s in hedges if s.rule.split(":", 1)[1] not in keys]
+    hedges = [s for s in hedges if s.rule.split(":", 1)[1] not in keys]
+    return exceptions + _net(hedges)
+
+
+def _net(signals: list[Signal]) -> list[Signal]:
+    """Only the surplus of one direction: one hedge swapped for another is a rewording.
+
+    "where required" -> "where appropriate" keeps one escape hatch on each side; only a side
+    with more of them than the other leaves the author more (or less) room.
+    """
+    weak = [s for s in signals if s.direction is Effect.WEAKENED]
+    strong = [s for s in signals if s.direction is Effect.STRENGTHENED]
+    n = min(len(weak), len(strong))
+    return weak[n:] + strong[n:]
 
 
 def intensifier_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:

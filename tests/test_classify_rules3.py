@@ -1,0 +1,170 @@
+"""Minimal pairs for the third round of classifier rules: headings paired with body text,
+named bodies as subjects, responses to a threshold, swapped hedges, binding concessions and
+examples that do not set scope. Each rule is tested in both directions. All sentences are
+written for the tests."""
+
+from __future__ import annotations
+
+from rspdiff.classify import classify
+from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
+
+
+def clause(text: str, side: str, kind: ClauseKind = ClauseKind.PARAGRAPH) -> Clause:
+    return Clause(f"{side}0", kind, ("2. Safeguards",), text, text, (1, 1), f"{side}b", 0)
+
+
+def judge(old: str, new: str, kind: Kind = Kind.MODIFIED) -> Judgement:
+    return classify(Match(kind, (clause(old, "o"),), (clause(new, "n"),), 0.9))
+
+
+def added(text: str) -> Judgement:
+    return classify(Match(Kind.ADDED, (), (clause(text, "n"),)))
+
+
+def removed(text: str) -> Judgement:
+    return classify(Match(Kind.REMOVED, (clause(text, "o"),), ()))
+
+
+def heading_pair(old: Clause, new: Clause) -> Judgement:
+    return classify(Match(Kind.MOVED, (old,), (new,), 0.5))
+
+
+# --- a heading paired with body text ----------------------------------------------------------
+
+
+def test_heading_paired_with_a_new_commitment_is_an_added_commitment() -> None:
+    j = heading_pair(
+        clause("Testing and review", "o", ClauseKind.HEADING),
+        clause("We will test every model before release.", "n"),
+    )
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_commitment_paired_with_a_heading_is_a_removed_commitment() -> None:
+    j = heading_pair(
+        clause("We will test every model before release.", "o"),
+        clause("Testing and review", "n", ClauseKind.HEADING),
+    )
+    assert j.effect is Effect.WEAKENED
+
+
+def test_imperative_looking_heading_is_not_a_duty() -> None:
+    # "Evaluate and mitigate" as a title binds nobody: the new text adds only background
+    j = heading_pair(
+        clause("Evaluate and mitigate", "o", ClauseKind.HEADING),
+        clause("Frontier systems are becoming more capable each year.", "n"),
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_heading_renamed_stays_clarified() -> None:
+    j = heading_pair(
+        clause("Security measures", "o", ClauseKind.HEADING),
+        clause("3.1 Security measures", "n", ClauseKind.HEADING),
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+# --- named bodies, list imperatives and passive duties -----------------------------------------
+
+
+def test_named_body_acting_in_present_tense_is_a_commitment() -> None:
+    assert added("The Safety Committee oversees every release decision.").effect is Effect.STRENGTHENED
+    assert removed("The Safety Committee oversees every release decision.").effect is Effect.WEAKENED
+
+
+def test_named_body_described_is_not_a_commitment() -> None:
+    assert added("The Safety Committee was formed several years ago.").effect is Effect.CLARIFIED
+
+
+def test_added_list_of_imperatives_is_a_commitment() -> None:
+    j = added("Rigorously study how the capability changes the balance between attackers and defenders.")
+    assert j.effect is Effect.STRENGTHENED
+    assert added("Re-evaluate the model once mitigations are in place.").effect is Effect.STRENGTHENED
+
+
+def test_passive_process_step_is_a_commitment_and_background_is_not() -> None:
+    assert added("Held-out test sets are held out from the training team.").effect is Effect.STRENGTHENED
+    assert added("Large models are trained on text from many sources.").effect is Effect.CLARIFIED
+
+
+# --- a response to a crossed threshold, with no modal of the author ----------------------------
+
+
+def test_removed_response_to_a_threshold_is_weakened_and_added_strengthened() -> None:
+    text = "If a model crosses the threshold, the response may involve putting training on hold until fixed."
+    assert removed(text).effect is Effect.WEAKENED
+    assert added(text).effect is Effect.STRENGTHENED
+
+
+def test_removed_background_without_a_response_stays_clarified() -> None:
+    assert removed("A model may reach the threshold sooner than forecast.").effect is Effect.CLARIFIED
+
+
+# --- hedges compared by number, not by wording -------------------------------------------------
+
+
+def test_one_hedge_swapped_for_another_is_a_rewording() -> None:
+    j = judge(
+        "We run red-team exercises with outside experts, where required.",
+        "We run red-team exercises with outside experts, where appropriate.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_a_second_hedge_added_still_weakens_and_dropped_strengthens() -> None:
+    one = "We run red-team exercises with outside experts, where required."
+    two = "We generally run red-team exercises with outside experts, where required."
+    assert judge(one, two).effect is Effect.WEAKENED
+    assert judge(two, one).effect is Effect.STRENGTHENED
+
+
+def test_may_include_examples_instead_of_as_appropriate_examples_is_a_rewording() -> None:
+    j = judge(
+        "We build safeguards. This includes, as appropriate, filtering and monitoring.",
+        "We build safeguards, which may include filtering and monitoring.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+# --- "even if" in a binding sentence -----------------------------------------------------------
+
+
+def test_even_if_added_to_a_binding_sentence_does_not_weaken() -> None:
+    j = judge(
+        "We will say publicly when we judge a model to be dangerous.",
+        "We will say publicly when we judge a model to be dangerous, even if other labs disagree.",
+    )
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_even_if_added_to_a_permission_weakens() -> None:
+    j = judge(
+        "We may deploy the model once the review passes.",
+        "We may deploy the model once the review passes, even if some tests fail.",
+    )
+    assert j.effect is Effect.WEAKENED
+
+
+# --- examples do not set scope -----------------------------------------------------------------
+
+
+def test_swapping_examples_after_such_as_is_a_rewording() -> None:
+    j = judge(
+        "We will build safeguards such as fine-tuning and filters.",
+        "We will build safeguards such as post-training and filters.",
+    )
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_scope_after_a_closed_parenthetical_example_still_counts() -> None:
+    j = judge(
+        "We will test whether novices (e.g., students) can build CBRN weapons with the model.",
+        "We will test whether novices (e.g., students) can build biological weapons with the model.",
+    )
+    assert j.effect is Effect.WEAKENED
+    j = judge(
+        "We will test whether novices (e.g., students) can build biological weapons with the model.",
+        "We will test whether novices (e.g., students) can build CBRN weapons with the model.",
+    )
+    assert j.effect is Effect.STRENGTHENED
