@@ -3,34 +3,14 @@ that clause's lineage page; screenshots go to output/screenshots/."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SHOTS
 from test_site import site  # noqa: F401  (the session fixture that builds the site)
 
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[1] / "output" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        reason = f"Chromium not found at {CHROMIUM}"
-        if os.environ.get("RSPDIFF_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason + " and RSPDIFF_REQUIRE_BROWSER=1", pytrace=False)
-        pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_walk_index_pair_change_lineage(browser: Any, site: Path) -> None:  # noqa: F811
