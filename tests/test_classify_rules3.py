@@ -168,3 +168,47 @@ def test_scope_after_a_closed_parenthetical_example_still_counts() -> None:
         "We will test whether novices (e.g., students) can build CBRN weapons with the model.",
     )
     assert j.effect is Effect.STRENGTHENED
+
+
+# --- bounds on the author's own conduct, weak modals, named bodies, compliance, glued words ------
+
+
+def test_new_cadence_outweighs_a_new_hedge_and_dropping_it_weakens() -> None:
+    old = "We will update the policy based on what we learn."
+    new = "We will update the policy based on what we learn, as needed, and at least every twelve months."
+    assert judge(old, new).effect is Effect.STRENGTHENED
+    assert judge(new, old).effect is Effect.WEAKENED
+
+
+def test_weak_modal_before_any_mention_of_the_company_commits_nobody() -> None:
+    # a capability definition: "can" is what the model does, not a permission of the author
+    old = "Level 1: Can fully automate the research pipeline at a competitive cost."
+    new = "Can fully automate the work of any research team at the company at a comparable cost."
+    assert judge(old, new).effect is Effect.CLARIFIED
+    # the author before the modal still counts: "we will" -> "we can" weakens
+    assert judge("We will run the tests.", "We can run the tests.").effect is Effect.WEAKENED
+
+
+def test_stated_compliance_is_a_commitment_in_both_directions() -> None:
+    text = "This framework complies with the state's frontier AI transparency act."
+    assert added(text).effect is Effect.STRENGTHENED
+    assert removed(text).effect is Effect.WEAKENED
+
+
+def test_informing_without_a_named_body_is_not_oversight() -> None:
+    j = judge(
+        "We track the model's progress to inform what evaluations we run.",
+        "We track the model's progress to anticipate what evaluations we run.",
+    )
+    assert j.effect is Effect.CLARIFIED
+    # with a named body, informing it is still a rung of the decision ladder
+    j = judge("The CEO will approve each release.", "The CEO will be informed of each release.")
+    assert j.effect is Effect.WEAKENED
+
+
+def test_gate_glued_to_the_previous_word_is_still_a_gate() -> None:
+    j = judge(
+        "They will share the report with the Trustbefore moving forward.",
+        "They will share the report with the Trust.",
+    )
+    assert j.effect is Effect.WEAKENED

@@ -107,7 +107,12 @@ def _cached(text: str) -> tuple[Modal | None, ...]:
 
 def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     ranks = {f"rung:{r.name}": r for r in lex.rungs}
-    authored = {h.sent for h in a.family("author")} | {h.sent for h in a.family("officer")}
+    # where the author (or a named body) is first named in each sentence: a weak modal binds the
+    # author only when the author comes before it ("we may run ..."), not when the company is
+    # merely mentioned later ("can automate the work of any team at the company")
+    first_author: dict[int, int] = {}
+    for h in (*a.family("author"), *a.family("officer")):
+        first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
     hits = longest(a.families("rung:"))
     out: list[Modal | None] = []
     for k in range(len(a.sentences)):
@@ -116,7 +121,7 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             if h.sent != k:
                 continue
             rung = ranks[h.family]
-            if rung.rank < 3 and k not in authored:
+            if rung.rank < 3 and not (k in first_author and first_author[k] < h.start):
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)

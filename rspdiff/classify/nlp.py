@@ -63,7 +63,11 @@ def plain(text: str) -> str:
 _FUNCTION_WORDS = frozenset(
     "a an the of to and or in on at by for with as is are be was were that this these those we our us "
     "it its their they will shall must may can should would could might not no from into than then if "
-    "any all each every has have had do does which who whom what when where while".split()
+    "any all each every has have had do does which who whom what when where while before after during "
+    "until unless upon within without between through against also only such other whether because "
+    "although there both either throughout otherwise therefore thereby thereafter afterwards beforehand "
+    "whereas whereby hereby herein therein moreover furthermore however nevertheless nonetheless "
+    "meanwhile without whenever wherever whatever whichever".split()
 )
 
 

@@ -320,7 +320,10 @@ def oversight_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lex
         def top(sides: Sequence[Analysis], name: str = ladder.name) -> tuple[int, str]:
             best = (0, "")
             for a in sides:
+                bodies = {o.sent for o in a.family("officer")}
                 for h in a.families(f"ladder:{name}:"):
+                    if name == "decision" and h.sent not in bodies:
+                        continue
                     rank = int(h.family.rsplit(":", 1)[1])
                     if rank > best[0]:
                         best = (rank, h.text)

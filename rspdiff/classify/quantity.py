@@ -282,6 +282,9 @@ def _vague(
 def _anchor(direction: Effect, q: Quantity, lex: Lexicon) -> Signal:
     """Every number of one side is gone from the other: the bound can no longer be checked (or now can)."""
     lost = direction is Effect.WEAKENED
+    # a bound on the author's own conduct (how often, how soon, how much at least) is a commitment
+    # in itself and weighs as a quantity change; a bare trigger number is weighed as specificity
+    weight = lex.weight("quantity") if q.kind in _DUTY_BOUNDS else lex.weight("anchor")
     return Signal(
         SignalType.SPECIFICITY,
         direction,
@@ -290,5 +293,8 @@ def _anchor(direction: Effect, q: Quantity, lex: Lexicon) -> Signal:
         f"The checkable bound '{q.text}' is "
         + ("dropped; no number is left." if lost else "added where none was."),
         "specificity.anchor",
-        lex.weight("anchor"),
+        weight,
     )
+
+
+_DUTY_BOUNDS = frozenset({"cadence", "deadline", "notice", "minimum"})
