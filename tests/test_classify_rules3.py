@@ -212,3 +212,14 @@ def test_gate_glued_to_the_previous_word_is_still_a_gate() -> None:
         "They will share the report with the Trust.",
     )
     assert j.effect is Effect.WEAKENED
+
+
+def test_external_deployment_is_an_audience_not_a_reviewer() -> None:
+    j = judge(
+        "We will apply these mitigations to models that reach a threshold.",
+        "We will apply these mitigations to external deployments of models that reach a threshold.",
+    )
+    assert all(s.rule != "oversight.review" for s in j.signals)
+    # an external reviewer is still a step up the review ladder
+    j = judge("We will review each report.", "We will have external experts review each report.")
+    assert any(s.rule == "oversight.review" and s.direction is Effect.STRENGTHENED for s in j.signals)

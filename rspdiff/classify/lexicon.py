@@ -76,6 +76,7 @@ class Lexicon:
     example_markers: tuple[str, ...]  # what follows them in a sentence only illustrates
     ladders: tuple[Ladder, ...]
     officers: tuple[str, ...]
+    not_review: tuple[str, ...]  # phrases where "external" names an audience, not a reviewer
     disclosure: tuple[str, ...]
     not_disclosure: tuple[str, ...]
     judgment: tuple[str, ...]
@@ -148,6 +149,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         example_markers=_strs(data["scope"].get("examples", {}).get("markers", [])),
         ladders=ladders,
         officers=_strs(ov["officers"]["terms"]),
+        not_review=_strs(ov["review"].get("not_review", [])),
         disclosure=_strs(data["disclosure"]["terms"]),
         not_disclosure=_strs(data["disclosure"].get("not_duty", [])),
         judgment=_strs(data["specificity"]["judgment"]),

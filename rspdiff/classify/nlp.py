@@ -191,6 +191,7 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "exclusion": lex.exclusions,
             "example": lex.example_markers,
             "officer": lex.officers,
+            "not_review": lex.not_review,
             "disclosure": lex.disclosure,
             "not_disclosure": lex.not_disclosure,
             "judgment": lex.judgment,

@@ -324,6 +324,8 @@ def oversight_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lex
                 for h in a.families(f"ladder:{name}:"):
                     if name == "decision" and h.sent not in bodies:
                         continue
+                    if any(n.start <= h.start and h.end <= n.end for n in a.family("not_review")):
+                        continue
                     rank = int(h.family.rsplit(":", 1)[1])
                     if rank > best[0]:
                         best = (rank, h.text)
