@@ -6,6 +6,7 @@ so they test what was typeset rather than the HTML it came from.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 from pathlib import Path
@@ -148,6 +149,19 @@ def test_nothing_runs_off_the_page(pdf: Path) -> None:
 
 def test_same_input_gives_the_same_bytes(pdf: Path) -> None:
     assert to_pdf(build_changelog()) == pdf.read_bytes()
+
+
+def test_the_cycle_collector_is_left_as_it_was_found() -> None:
+    # to_pdf pauses the collector for speed; it must hand it back on, or off, exactly as it was.
+    assert gc.isenabled()
+    to_pdf(build_changelog())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        to_pdf(build_changelog())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_page_images_render(pdf: Path, tmp_path: Path) -> None:

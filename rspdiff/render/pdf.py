@@ -3,8 +3,8 @@
 The PDF says what the web page says — the same context (render/html.py ``context``), the same
 wording (render/__init__.py) — but not in the same markup. The screen page carries filters, hidden
 side-by-side columns, a per-change contents list and several styled spans per evidence item, and
-weasyprint's layout time grows with that box count: the RSP v1.0 → v2.0 changelog took ~30-40 s
-as the screen page and takes a few seconds from templates/print.html.j2, which keeps only what
+weasyprint's layout time grows with that box count: the RSP v1.0 → v2.0 changelog took ~20-40 s
+as the screen page and ~4-5 s from templates/print.html.j2, which keeps only what
 paper needs: the summary page, a contents page with one line per section and page numbers, a
 running header naming both versions, page numbers, and per change its label (as text), kind,
 place, confidence, id, redline, evidence, editor's label and notes.
@@ -15,6 +15,9 @@ makes sure no document text could ever make it read a file or a web address.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from rspdiff.model import Changelog
@@ -24,6 +27,25 @@ _TEMPLATE = "print.html.j2"
 
 def _refuse(url: str, *args: Any, **kwargs: Any) -> NoReturn:
     raise ValueError(f"rspdiff PDFs load no external resources (refused {url[:80]})")
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while weasyprint builds and paints its boxes.
+
+    weasyprint allocates hundreds of thousands of long-lived objects, which keeps triggering full
+    collections that find almost nothing to free: on RSP v1.0 -> v2.0 they cost about a third of
+    the run (6.5 s -> 4.3 s without them) for the same peak memory (~315 MB either way). Nothing
+    leaks: the collector is switched back on (if it was on) and reclaims any cycles afterwards.
+    The output does not depend on it, so the PDF stays byte-identical.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_print_html(cl: Changelog) -> str:
@@ -39,7 +61,8 @@ def to_pdf(cl: Changelog) -> bytes:
     """The PDF bytes of the changelog (A4), identical for identical input."""
     from weasyprint import HTML
 
-    document = HTML(string=to_print_html(cl), base_url=None, url_fetcher=_refuse, media_type="print")
-    pdf = document.write_pdf()
+    with _without_cyclic_gc():
+        document = HTML(string=to_print_html(cl), base_url=None, url_fetcher=_refuse, media_type="print")
+        pdf = document.write_pdf()
     assert pdf is not None  # write_pdf returns bytes when no target is given
     return bytes(pdf)
