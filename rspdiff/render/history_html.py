@@ -8,18 +8,15 @@ need no script). All geometry and links are computed here, so templates only pla
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rspdiff.announce import Announcement
 from rspdiff.history import History, Lineage, Step
 from rspdiff.model import Change, Effect
 from rspdiff.render import EFFECT_ORDER, printable, section_title, summary_line
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
+from rspdiff.render.html import environment
 
 _STYLESHEETS = ("page.css", "print.css", "history.css")
 _COLOURS = {"weakened": "#b42318", "strengthened": "#0b6b3a", "clarified": "#1f5fae", "mixed": "#8a4b00"}
@@ -49,17 +46,6 @@ class Links:
 
 def _asset(name: str) -> str:
     return (resources.files("rspdiff.render") / "templates" / name).read_text(encoding="utf-8")
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    env = Environment(loader=PackageLoader("rspdiff.render", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters["printable"] = printable
-    return env
 
 
 def _base(page_title: str, heading: str, running: str, home: str | None) -> dict[str, Any]:
@@ -167,7 +153,7 @@ def history_context(h: History, links: Links) -> dict[str, Any]:
 
 def to_html(h: History, links: Links | None = None) -> str:
     """The history page; standalone by default (no links to other pages)."""
-    return _environment().get_template("history.html.j2").render(history_context(h, links or Links()))
+    return environment().get_template("history.html.j2").render(history_context(h, links or Links()))
 
 
 def lineage_html(h: History, lin: Lineage, links: Links) -> str:
@@ -191,7 +177,7 @@ def lineage_html(h: History, lin: Lineage, links: Links) -> str:
     ctx.update({"lin": lin, "origin": origin, "first": h.versions[lin.first].label,
                 "last": h.versions[lin.last].label,
                 "fate": lin.fate.value, "timeline": timeline})
-    return _environment().get_template("history_lineage.html.j2").render(ctx)
+    return environment().get_template("history_lineage.html.j2").render(ctx)
 
 
 def _step_item(h: History, step: Step, links: Links) -> dict[str, Any]:
@@ -219,7 +205,7 @@ def index_html(h: History) -> str:
             row["pair"] = {"label": label, "href": f"pairs/{label}.html", "pdf": f"pairs/{label}.pdf",
                            "summary": summary_line(h.changelogs[i - 1])}
     ctx["versions"] = versions
-    return _environment().get_template("site_index.html.j2").render(ctx)
+    return environment().get_template("site_index.html.j2").render(ctx)
 
 
 def feed_xml(h: History) -> str:
@@ -236,7 +222,7 @@ def feed_xml(h: History) -> str:
     entries.reverse()  # newest first, as feed readers expect
     updated = max((e["updated"] for e in entries), default=_stamp(None))
     ctx = {"title": title, "feed_id": tag, "updated": updated, "entries": entries}
-    return _environment().get_template("feed.xml.j2").render(ctx)
+    return environment().get_template("feed.xml.j2").render(ctx)
 
 
 def _stamp(date: str | None) -> str:

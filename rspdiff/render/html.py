@@ -88,7 +88,12 @@ def csp_hash(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The one jinja2 environment of every HTML-like output (page, PDF, history, site, feed).
+
+    Autoescape on and undefined names fatal, so document text is always escaped and a template
+    typo fails loudly instead of printing nothing.
+    """
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
@@ -188,4 +193,4 @@ def context(cl: Changelog) -> dict[str, Any]:
 
 def to_html(cl: Changelog) -> str:
     """The complete page as a string (UTF-8 when written), identical for identical input."""
-    return _environment().get_template("page.html.j2").render(context(cl))
+    return environment().get_template("page.html.j2").render(context(cl))

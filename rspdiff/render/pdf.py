@@ -50,11 +50,11 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 def to_print_html(cl: Changelog) -> str:
     """The HTML weasyprint typesets: autoescaped, strict, and with no script or external reference."""
-    from rspdiff.render.html import _environment, context
+    from rspdiff.render.html import context, environment
 
     # The same environment as the screen page (autoescape, StrictUndefined, the printable filter),
     # so both are equally safe; html.py keeps it private only because no other module needed it.
-    return _environment().get_template(_TEMPLATE).render(context(cl))
+    return environment().get_template(_TEMPLATE).render(context(cl))
 
 
 def to_pdf(cl: Changelog) -> bytes:
