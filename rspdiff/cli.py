@@ -262,9 +262,12 @@ register_history(cli)
 
 def main(argv: Sequence[str] | None = None) -> Any:
     """Console-script entry point; usage errors, too, become one line and exit status 2."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    if not args:  # a bare `rspdiff` is a request for help, not a mistake
+        click.echo(cli.get_help(click.Context(cli, info_name="rspdiff")))
+        sys.exit(0)
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="rspdiff",
-                        standalone_mode=False)
+        code = cli.main(args=args, prog_name="rspdiff", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("rspdiff: interrupted", err=True)
         sys.exit(2)

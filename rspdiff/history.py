@@ -217,6 +217,9 @@ def load_versions(paths: Sequence[Path], progress: Progress | None = None) -> li
     """Load files (or one folder) as versions, oldest first when dates are known."""
     from rspdiff.load import load
 
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"{missing[0]}: no such file or folder")
     if len(paths) == 1 and paths[0].is_dir():
         entries = version_files(paths[0])
     else:

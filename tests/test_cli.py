@@ -283,3 +283,19 @@ def test_unknown_format_and_option() -> None:
 
 def test_cli_runner_errors_exit_2(tmp_path: Path) -> None:
     assert_clean_error_runner(invoke(tmp_path / "nope.md", V2), "nope.md")
+
+
+def test_bare_command_prints_help() -> None:
+    proc = run()
+    assert proc.returncode == 0
+    assert b"rspdiff OLD NEW" in proc.stdout and proc.stderr == b""
+
+
+def test_usage_error_is_one_line() -> None:
+    assert_clean_error(run(V1), "Missing argument")
+    assert_clean_error(run(V1, V2, "--format", "xml"), "xml")
+
+
+def test_history_of_a_missing_path_names_it(tmp_path: Path) -> None:
+    assert_clean_error(run("history", tmp_path / "nowhere"), "nowhere", "no such file")
+    assert_clean_error(run("history", V1), "at least two versions")
