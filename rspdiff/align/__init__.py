@@ -257,6 +257,40 @@ def _renamed_sections(state: _State) -> None:
             state.pair(i, j)
 
 
+def _untangle(state: _State, ko: list[str], kn: list[str],
+              sims: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Give identical clauses their partners in document order.
+
+    Two clauses with the same text are interchangeable: whichever partner one has, the other could
+    have at the same similarity. Earlier steps may have crossed them (a repeated boilerplate
+    sentence, one copy of which was edited), which would read as two moves. Re-dealing the
+    partners of each group of twins in position order keeps every similarity and removes the
+    crossing.
+    """
+    out = dict(sims)
+    for side_keys, forward in ((ko, True), (kn, False)):
+        pairs = state.o2n if forward else state.n2o
+        twins: dict[str, list[int]] = defaultdict(list)
+        for a in pairs:
+            twins[side_keys[a]].append(a)
+        for group in twins.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            partners = sorted(pairs[a] for a in group)
+            # The similarity of a pair depends only on the partner, the twins being identical.
+            sim_of: dict[int, float | None] = {
+                pairs[a]: sims.get((a, pairs[a]) if forward else (pairs[a], a)) for a in group}
+            for a, b in zip(group, partners, strict=True):
+                i, j = (a, b) if forward else (b, a)
+                out.pop((i, state.o2n.get(i, -1)), None)
+                state.pair(i, j)
+                sim = sim_of[b]
+                if sim is not None:
+                    out[(i, j)] = sim
+    return {p: v for p, v in out.items() if state.o2n.get(p[0]) == p[1]}
+
+
 def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part) if len(part) >= SPLIT_TERMS else 0.0
 
@@ -377,8 +411,10 @@ def align(old: Document, new: Document) -> Alignment:
         sims.update(_gaps(state, feats))
         sims.update(_mutual(state, feats))
         _renamed_sections(state)
+        sims = _untangle(state, ko, kn, sims)
         extra_new, extra_old = _splits(state, feats)
     else:
+        sims = _untangle(state, ko, kn, sims)
         extra_new, extra_old = {}, {}
 
     base = list(state.o2n.items())
