@@ -93,3 +93,12 @@ def test_added_and_removed_sentences() -> None:
     new = "# P\n\nWe will test models.\n\nThe board must approve every deployment of a new model.\n"
     got = sorted(m.kind.value for m in kinds(old, new))
     assert got == ["added", "removed"]
+
+
+def test_partners_go_to_the_nearest_twins_in_order() -> None:
+    from rspdiff.align import _deal
+
+    # Three copies of a sentence, one partner left near the end: it goes to the last copy.
+    assert _deal([0.1, 0.5, 0.9], [0.85]) == [2]
+    assert _deal([0.1, 0.5, 0.9], [0.05, 0.95]) == [0, 2]
+    assert _deal([0.2, 0.4], [0.3, 0.35]) == [0, 1]

@@ -108,6 +108,10 @@ class _State:
         self.o2n[i] = j
         self.n2o[j] = i
 
+    def unpair(self, i: int, j: int) -> None:
+        self.o2n.pop(i, None)
+        self.n2o.pop(j, None)
+
     def left_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.o2n]
 
@@ -261,34 +265,68 @@ def _untangle(state: _State, ko: list[str], kn: list[str],
               sims: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
     """Give identical clauses their partners in document order.
 
-    Two clauses with the same text are interchangeable: whichever partner one has, the other could
+    Two clauses with the same text are interchangeable: whichever partner one has, its twin could
     have at the same similarity. Earlier steps may have crossed them (a repeated boilerplate
-    sentence, one copy of which was edited), which would read as two moves. Re-dealing the
-    partners of each group of twins in position order keeps every similarity and removes the
-    crossing.
+    sentence, one copy of which was edited or deleted), which would read as moves. Re-dealing the
+    partners of each group of twins, in position order and to the twins whose relative places
+    are nearest theirs, keeps every similarity and removes the crossing.
     """
     out = dict(sims)
-    for side_keys, forward in ((ko, True), (kn, False)):
+    for keys, forward in ((ko, True), (kn, False)):
         pairs = state.o2n if forward else state.n2o
+        size_a = len(state.old if forward else state.new) or 1
+        size_b = len(state.new if forward else state.old) or 1
         twins: dict[str, list[int]] = defaultdict(list)
-        for a in pairs:
-            twins[side_keys[a]].append(a)
+        for a in range(len(keys)):
+            twins[keys[a]].append(a)
         for group in twins.values():
-            if len(group) < 2:
+            paired = [a for a in group if a in pairs]
+            if len(group) < 2 or not paired or len(group) > _TWINS_MAX:
                 continue
-            group.sort()
-            partners = sorted(pairs[a] for a in group)
+            partners = sorted(pairs[a] for a in paired)
             # The similarity of a pair depends only on the partner, the twins being identical.
-            sim_of: dict[int, float | None] = {
-                pairs[a]: sims.get((a, pairs[a]) if forward else (pairs[a], a)) for a in group}
-            for a, b in zip(group, partners, strict=True):
-                i, j = (a, b) if forward else (b, a)
-                out.pop((i, state.o2n.get(i, -1)), None)
+            sim_of = {pairs[a]: sims.get((a, pairs[a]) if forward else (pairs[a], a)) for a in paired}
+            chosen = _deal([a / size_a for a in group], [b / size_b for b in partners])
+            for a in paired:
+                state.unpair(a if forward else pairs[a], pairs[a] if forward else a)
+            for x, b in zip(chosen, partners, strict=True):
+                i, j = (group[x], b) if forward else (b, group[x])
                 state.pair(i, j)
                 sim = sim_of[b]
                 if sim is not None:
                     out[(i, j)] = sim
     return {p: v for p, v in out.items() if state.o2n.get(p[0]) == p[1]}
+
+
+# Groups of identical clauses larger than this are left as they are: re-dealing costs time
+# quadratic in the group, and a sentence repeated that often carries no place of its own.
+_TWINS_MAX = 200
+
+
+def _deal(twins: list[float], partners: list[float]) -> list[int]:
+    """Indices of ``twins`` (sorted positions) for the sorted ``partners``, in order, nearest first.
+
+    An order-preserving assignment of every partner to a distinct twin minimising the total gap
+    of relative positions: a small dynamic programme (len(twins) x len(partners)).
+    """
+    n, m = len(twins), len(partners)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    for x in range(n + 1):
+        cost[x][0] = 0.0
+    for x in range(1, n + 1):
+        for y in range(1, min(x, m) + 1):
+            take = cost[x - 1][y - 1] + abs(twins[x - 1] - partners[y - 1])
+            cost[x][y] = min(cost[x - 1][y], take)
+    chosen: list[int] = []
+    x, y = n, m
+    while y > 0:
+        if cost[x][y] == cost[x - 1][y] and x - 1 >= y:
+            x -= 1
+            continue
+        chosen.append(x - 1)
+        x, y = x - 1, y - 1
+    return chosen[::-1]
 
 
 def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
