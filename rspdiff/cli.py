@@ -142,13 +142,21 @@ def _emit(data: str | bytes) -> None:
 
 
 def _run(fn: Callable[[], int | None]) -> NoReturn:
-    """Run a command body, turning known errors into one line and exit status 2."""
+    """Run a command body (or the whole CLI), turning every error into one line and exit status 2.
+
+    Ours (RspdiffError) and click's usage errors are expected; anything else is a bug, still
+    reported as one line unless RSPDIFF_DEBUG asks for the traceback.
+    """
     try:
         code = fn() or 0
     except RspdiffError as exc:
         click.echo(f"rspdiff: error: {exc}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except click.ClickException as exc:
+        hint = " (try rspdiff --help)" if isinstance(exc, click.UsageError) else ""
+        click.echo(f"rspdiff: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("rspdiff: interrupted", err=True)
         sys.exit(2)
     except BrokenPipeError:
@@ -266,13 +274,9 @@ def main(argv: Sequence[str] | None = None) -> Any:
     if not args:  # a bare `rspdiff` is a request for help, not a mistake
         click.echo(cli.get_help(click.Context(cli, info_name="rspdiff")))
         sys.exit(0)
-    try:
+
+    def body() -> int:
         code = cli.main(args=args, prog_name="rspdiff", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("rspdiff: interrupted", err=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        hint = " (try rspdiff --help)" if isinstance(exc, click.UsageError) else ""
-        click.echo(f"rspdiff: error: {exc.format_message()}{hint}", err=True)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        return code if isinstance(code, int) else 0
+
+    _run(body)
