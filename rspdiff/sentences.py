@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rspdiff.english import MAX_CHARS
+
 # A sentence can only end at a terminal mark followed by whitespace; anything without one is a
 # single sentence and skips spaCy entirely.
 _MAYBE_SPLIT = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")
@@ -28,7 +30,7 @@ _GLUED_STOP = re.compile(r"(?<=[a-z)\]”’\"'])[.!?](?:\d{1,2})?(?=[A-Z“][a-
 _MARKER_END = re.compile(r"(?:^|[\s:;,(])(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,8})\.$")
 # spaCy refuses texts longer than its max_length; such paragraphs (a 1 MB single line, say) are cut
 # into pieces of this many characters at a whitespace before splitting.
-_CHUNK = 200_000
+_CHUNK = MAX_CHARS
 
 
 @cache
@@ -39,14 +41,12 @@ def _abbreviations() -> frozenset[str]:
     )
 
 
-@cache
-def _nlp() -> Any:
-    import spacy
+def _sentencize(text: str) -> Any:
+    """Tokenise and run only the sentencizer of the shared pipeline (no lemmas needed here)."""
+    from rspdiff.english import pipeline
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = _CHUNK + 1000
-    return nlp
+    nlp = pipeline()
+    return nlp.get_pipe("sentencizer")(nlp.make_doc(text))
 
 
 def _needs_model(text: str) -> bool:
@@ -85,7 +85,7 @@ def _raw_spans(text: str) -> list[tuple[int, int]]:
         if not _MAYBE_SPLIT.search(chunk):
             spans.append((offset, offset + len(chunk)))
             continue
-        doc = _nlp()(chunk)
+        doc = _sentencize(chunk)
         for sent in doc.sents:
             spans.append((offset + sent.start_char, offset + sent.end_char))
     return spans

@@ -53,12 +53,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.translate(_TYPO).lower())
 
 
-@cache
 def _lemma_table() -> Any:
-    """spaCy's lookup table (keys are stored hashed: use ``get`` and ``in`` with strings)."""
-    from spacy.lookups import load_lookups
+    from rspdiff.english import lemma_table
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return lemma_table()
 
 
 @cache

@@ -151,16 +151,11 @@ def _colon_split(word: str) -> list[str]:
     return [word]
 
 
-@functools.cache
 def pipeline_base() -> Language:
-    """The bare pipeline (sentencizer + lookup lemmatizer), built once on first use."""
-    import spacy
+    """The bare pipeline (sentencizer + lookup lemmatizer), shared with the rest of rspdiff."""
+    from rspdiff.english import pipeline as shared
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
+    return shared()
 
 
 def pipeline() -> Language:
