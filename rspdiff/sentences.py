@@ -25,7 +25,7 @@ _MAYBE_SPLIT = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")
 # A stop glued to the next sentence by a damaged PDF extraction: "cards.AI", "(2024).We", or with a
 # footnote number between them, "enhancements.6To". spaCy keeps such a run as one token, so the
 # text is cut there first; the footnote number stays with the sentence it annotates.
-_GLUED_STOP = re.compile(r"(?<=[a-z)\]”’\"'])[.!?](?:\d{1,2})?(?=[A-Z“][a-z])")
+_GLUED_STOP = re.compile(r"(?<=[a-z)\]”’\"'])[.!?](?:\d{1,2})?(?=[A-Z“][A-Za-z])")
 # A trailing bare list marker: "1.", "12.", "a.", "iv." (lower-case roman numerals up to 8 chars).
 _MARKER_END = re.compile(r"(?:^|[\s:;,(])(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,8})\.$")
 # spaCy refuses texts longer than its max_length; such paragraphs (a 1 MB single line, say) are cut

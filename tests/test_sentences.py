@@ -36,6 +36,8 @@ def test_numbered_items_inside_a_paragraph_stay_with_their_text() -> None:
 def test_glued_sentence_ends_of_damaged_extractions_are_cut() -> None:
     assert sentences("It follows the Commitments (2024).We thank our reviewers.") == [
         "It follows the Commitments (2024).", "We thank our reviewers."]
+    assert sentences("We publish model cards.AI labs should too.") == [
+        "We publish model cards.", "AI labs should too."]
     assert sentences("absent enhancements.6To make the showing, we act.") == [
         "absent enhancements.6", "To make the showing, we act."]
 
