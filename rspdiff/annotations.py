@@ -8,7 +8,7 @@ Format::
 
     # One [[note]] table per annotation.
     [[note]]
-    change = "chg-3f2a9c01"          # the id of a change (see the JSON or the page's anchors) ...
+    change = "c-3f2a9c01d7"          # the id of a change (see the JSON or the page's anchors) ...
     note = "The interval doubled; this matters for frontier models."
     effect = "weakened"              # optional: overrides rspdiff's label
 
@@ -86,7 +86,7 @@ def _annotation(table: object, position: int, name: str) -> Annotation:
     change = _string(table, "change", where)
     phrase = _string(table, "phrase", where)
     if (change is None) == (phrase is None):
-        raise AnnotationError(f'{where}: give exactly one of change = "chg-…" or phrase = "…"')
+        raise AnnotationError(f'{where}: give exactly one of change = "c-…" or phrase = "…"')
     note = _string(table, "note", where)
     effect = _effect(_string(table, "effect", where), where)
     if note is None and effect is None:

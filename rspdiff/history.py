@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -465,6 +466,7 @@ def history(docs: Sequence[Document], jobs: int = 1, progress: Progress | None =
         raise InputError("history needs at least two versions")
     if labels is None:
         labels = [_label(doc, n) for n, doc in enumerate(docs, 1)]
+    labels = unique_labels(labels)
     versions = [Version(label=label, date=doc.date or version_of(Path(doc.name))[1], doc=doc)
                 for label, doc in zip(labels, docs, strict=True)]
     logs = changelogs(docs, jobs=jobs, progress=progress)
@@ -477,6 +479,20 @@ def history(docs: Sequence[Document], jobs: int = 1, progress: Progress | None =
         progress("matching changelog entries")
     notes = tuple(announce(cl, versions[i + 1].label) for i, cl in enumerate(logs))
     return History(versions=tuple(versions), changelogs=tuple(logs), lineages=lineages, announcements=notes)
+
+
+def unique_labels(labels: Sequence[str]) -> list[str]:
+    """Labels name pages and files of a site, so each is made safe and unique.
+
+    Only letters, digits, ".", "_" and "-" survive (a label comes from a file name, which must
+    not smuggle markup, control characters or path parts into pages and paths), and a repeated
+    label gets its position appended: three files all called ``policy.md`` would otherwise write
+    the same pair page three times.
+    """
+    safe = ["".join(ch if ch.isascii() and (ch.isalnum() or ch in "._-") else "-" for ch in label)
+            .strip(".-") or "version" for label in labels]
+    seen = Counter(safe)
+    return [label if seen[label] == 1 else f"{label}-{n}" for n, label in enumerate(safe, 1)]
 
 
 def _label(doc: Document, n: int) -> str:

@@ -1,8 +1,8 @@
 """The ``history`` and ``site`` commands; ``register(group)`` adds them to the rspdiff CLI.
 
 Only click and the standard library are imported at module level, so ``rspdiff --help`` stays
-instant; the pipeline is imported inside the commands. Errors are ``RspdiffError`` lines, which
-the group turns into one message and exit status 2.
+instant; the pipeline is imported inside the commands. Each command turns an ``RspdiffError``
+into one line and exit status 2 itself; anything else is caught by the CLI's own handler.
 """
 
 from __future__ import annotations
@@ -68,6 +68,8 @@ def history_command(inputs: tuple[Path, ...], fmt: str, out: Path | None, jobs: 
             write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"))
             click.echo(f"wrote {path}", err=True)
         elif isinstance(data, bytes):
+            if sys.stdout.isatty():
+                raise OutputError("refusing to print a PDF to the terminal; use -o DIR or redirect to a file")
             sys.stdout.buffer.write(data)
         else:
             click.echo(data, nl=False)

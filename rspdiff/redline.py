@@ -19,8 +19,8 @@ from rspdiff.model import Op
 # A token is a word with its trailing whitespace, or a run of punctuation: diffing these keeps
 # spaces attached to the words they follow, so a redline reads naturally.
 _TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*\s*|[^\w\s]+\s*|\s+")
-# Above this many distinct tokens the code-point mapping would leave the Basic Multilingual Plane;
-# longer pairs fall back to one delete and one insert (such clauses are not sentences anyway).
+# Above this many distinct tokens a pair is not diffed word by word (one delete and one insert):
+# such clauses are not sentences, and each distinct token costs one private-use code point.
 _MAX_TOKENS = 60_000
 
 

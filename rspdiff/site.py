@@ -65,9 +65,10 @@ def link_lineages(page: str, links: dict[str, str]) -> str:
     parser = _Articles(set(links))
     parser.feed(page)
     parser.close()
+    # HTMLParser counts lines at "\n" only (str.splitlines would also cut at U+2028 and friends).
     starts = [0]
-    for text_line in page.splitlines(keepends=True):
-        starts.append(starts[-1] + len(text_line))
+    for text_line in page.split("\n"):
+        starts.append(starts[-1] + len(text_line) + 1)
     inserts = []
     for line, col, ident, after_header in parser.found:
         offset = starts[line - 1] + col
@@ -112,7 +113,7 @@ def build_site(docs: Sequence[Document], out_dir: Path, jobs: int = 1, progress:
         if lin.changed or lin.origin:
             page = lineage_html(h, lin, nested)
             write_atomic(out_dir / "lineages" / f"{lin.id}.html", page.encode("utf-8"))
-    write_atomic(out_dir / "index.html", index_html(h).encode("utf-8"))
+    write_atomic(out_dir / "index.html", index_html(h, pdf=pdf).encode("utf-8"))
     write_atomic(out_dir / "feed.xml", feed_xml(h).encode("utf-8"))
     say(f"site written to {out_dir}")
     return h

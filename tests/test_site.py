@@ -64,6 +64,16 @@ def test_site_pages_and_feed(site: Path) -> None:
 
 
 @pytest.mark.corpus
+def test_every_relative_link_of_the_index_resolves(site: Path) -> None:
+    """Built with --no-pdf, the index must not point at PDFs that were never written."""
+    index = (site / "index.html").read_text(encoding="utf-8")
+    targets = [part.split('"', 1)[0] for part in index.split('href="')[1:]]
+    local = [t for t in targets if not t.startswith(("#", "http"))]
+    assert local and not any(t.endswith(".pdf") for t in local)
+    assert all((site / t).is_file() for t in local), [t for t in local if not (site / t).is_file()]
+
+
+@pytest.mark.corpus
 def test_every_lineage_link_resolves(site: Path) -> None:
     page = (site / "pairs" / "v2.0--v2.1.html").read_text(encoding="utf-8")
     targets = [part.split('"', 1)[0] for part in page.split('href="../lineages/')[1:]]

@@ -194,7 +194,8 @@ def _step_item(h: History, step: Step, links: Links) -> dict[str, Any]:
     }
 
 
-def index_html(h: History) -> str:
+def index_html(h: History, pdf: bool = True) -> str:
+    """The site's front page; ``pdf`` says whether the pair PDFs were written, so links exist."""
     title = h.versions[0].doc.title
     ctx = _base(title, title, "rspdiff: every revision, compared", None)
     versions = _versions(h)
@@ -202,7 +203,8 @@ def index_html(h: History) -> str:
         row["pair"] = None
         if i:
             label = h.pair_label(i - 1)
-            row["pair"] = {"label": label, "href": f"pairs/{label}.html", "pdf": f"pairs/{label}.pdf",
+            row["pair"] = {"label": label, "href": f"pairs/{label}.html",
+                           "pdf": f"pairs/{label}.pdf" if pdf else None,
                            "summary": summary_line(h.changelogs[i - 1])}
     ctx["versions"] = versions
     return environment().get_template("site_index.html.j2").render(ctx)

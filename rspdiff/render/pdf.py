@@ -53,7 +53,7 @@ def to_print_html(cl: Changelog) -> str:
     from rspdiff.render.html import context, environment
 
     # The same environment as the screen page (autoescape, StrictUndefined, the printable filter),
-    # so both are equally safe; html.py keeps it private only because no other module needed it.
+    # so both are equally safe.
     return environment().get_template(_TEMPLATE).render(context(cl))
 
 
