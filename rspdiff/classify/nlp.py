@@ -257,15 +257,36 @@ class Analysis:
         return self.text[self.offsets[i][0] : self.offsets[j - 1][1]]
 
 
+_AUXILIARIES = frozenset({"must", "shall", "will", "may", "should", "can", "could", "might", "would"})
+
+
+def _in_a_name(doc: Doc, original: str, i: int, j: int) -> bool:
+    """A modal word that is part of a capitalised name ("ASL-4 Required Safeguards") binds nobody.
+
+    Capitalised mid-sentence (in the original text: the pipeline sees it lower-cased) and
+    followed by another capitalised word, it names a defined term.
+    """
+    first = doc[i]
+    if first.is_sent_start or j >= len(doc) or not original[first.idx : first.idx + 1].isupper():
+        return False
+    if first.lower_ in _AUXILIARIES:  # "We Will Test" is a headline, not a name
+        return False
+    following = doc[j]
+    return following.is_alpha and original[following.idx : following.idx + 1].isupper()
+
+
 def _hits(doc: Doc, original: str, token_sent: Iterable[int]) -> tuple[Hit, ...]:
     sents = list(token_sent)
     nlp = pipeline()
     out = []
     for match_id, i, j in matcher()(doc):
         span = doc[i:j]
+        family = nlp.vocab.strings[match_id]
+        if family.startswith("rung:") and _in_a_name(doc, original, i, j):
+            continue
         out.append(
             Hit(
-                family=nlp.vocab.strings[match_id],
+                family=family,
                 key=" ".join(t.lemma_ for t in span),
                 text=original[span.start_char : span.end_char],
                 start=span.start_char,
