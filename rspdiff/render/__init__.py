@@ -10,6 +10,7 @@ stays instant.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import resources
 
 from rspdiff.model import Change, Changelog, Clause, Effect, Kind
 
@@ -44,6 +45,23 @@ KIND_HELP: dict[Kind, str] = {
 }
 
 NO_SECTION = "(before the first heading)"
+
+EFFECT_COLOURS: dict[str, str] = {
+    "weakened": "#b42318", "strengthened": "#0b6b3a", "clarified": "#1f5fae", "mixed": "#8a4b00",
+}
+"""Fills for charts, as SVG attributes (weasyprint's SVG renderer ignores CSS variables); the same
+values as the --weakened etc. custom properties of templates/page.css."""
+
+
+def asset(name: str) -> str:
+    """A file of templates/ (CSS, script) as text, to inline into a self-contained page."""
+    return (resources.files("rspdiff.render") / "templates" / name).read_text(encoding="utf-8")
+
+
+def teaser(text: str, limit: int = 120) -> str:
+    """The first ``limit`` characters of ``text``, cut at a word, for contents lists and indexes."""
+    words = " ".join(printable(text).split())
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def printable(text: str) -> str:

@@ -9,21 +9,18 @@ need no script). All geometry and links are computed here, so templates only pla
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from rspdiff.announce import Announcement
 from rspdiff.history import History, Lineage, Step
 from rspdiff.model import Change, Effect
-from rspdiff.render import EFFECT_ORDER, printable, section_title, summary_line
+from rspdiff.render import EFFECT_COLOURS, EFFECT_ORDER, asset, printable, section_title, summary_line, teaser
 from rspdiff.render.html import environment
 
 _STYLESHEETS = ("page.css", "print.css", "history.css")
-_COLOURS = {"weakened": "#b42318", "strengthened": "#0b6b3a", "clarified": "#1f5fae", "mixed": "#8a4b00"}
 _MARKS = {Effect.WEAKENED: "W", Effect.STRENGTHENED: "S", Effect.CLARIFIED: "C", Effect.MIXED: "M"}
 _BAR = 420  # px of the longest drift bar
 _LABEL_W = 130
-_TEASER = 120
 
 
 @dataclass(frozen=True)
@@ -44,24 +41,15 @@ class Links:
         return None if self.lineages is None else f"{self.lineages}{lineage_id}.html"
 
 
-def _asset(name: str) -> str:
-    return (resources.files("rspdiff.render") / "templates" / name).read_text(encoding="utf-8")
-
-
 def _base(page_title: str, heading: str, running: str, home: str | None) -> dict[str, Any]:
     from markupsafe import Markup
 
     from rspdiff.render.html import csp_hash
 
-    css = "\n".join(_asset(name) for name in _STYLESHEETS)
+    css = "\n".join(asset(name) for name in _STYLESHEETS)
     csp = f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
     return {"css": Markup(css), "csp": csp, "page_title": printable(page_title),
             "heading": printable(heading), "running": printable(running), "home": home}
-
-
-def teaser(text: str, limit: int = _TEASER) -> str:
-    words = " ".join(printable(text).split())
-    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _change_teaser(change: Change) -> str:
@@ -78,12 +66,12 @@ def _drift(h: History) -> dict[str, Any]:
         for effect in EFFECT_ORDER:
             width = round(_BAR * counts[effect] / top)
             if counts[effect]:
-                segments.append({"x": x, "width": max(width, 1), "colour": _COLOURS[effect.value],
+                segments.append({"x": x, "width": max(width, 1), "colour": EFFECT_COLOURS[effect.value],
                                  "count": counts[effect], "key": effect.value})
             x += width
         rows.append({"label": h.pair_label(i), "y": i * 26, "segments": segments, "end": x,
                      "total": sum(counts.values())})
-    legend = [{"key": e.value, "colour": _COLOURS[e.value], "x": _LABEL_W + n * 110}
+    legend = [{"key": e.value, "colour": EFFECT_COLOURS[e.value], "x": _LABEL_W + n * 110}
               for n, e in enumerate(EFFECT_ORDER)]
     return {"rows": rows, "legend": legend, "width": _LABEL_W + _BAR + 60, "height": len(rows) * 26 + 26}
 

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from rspdiff.history import History, Lineage
 from rspdiff.model import Change, Effect
-from rspdiff.render import EFFECT_ORDER, printable
+from rspdiff.render import EFFECT_ORDER, printable, teaser
 
 _TEASER = 110
 
 
 def _teaser(text: str) -> str:
-    words = " ".join(printable(text).split())
-    return words if len(words) <= _TEASER else words[:_TEASER].rsplit(" ", 1)[0] + "…"
+    return teaser(text, _TEASER)
 
 
 def _md(text: str) -> str:
-    """Markdown-inert text: every character Markdown could read as syntax is backslash-escaped."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~" else ch for ch in printable(text))
+    """Markdown-inert text: the changelog's own escaper, so both Markdown outputs agree."""
+    from rspdiff.render.markdown import escape
+
+    return escape(text)
 
 
 def _lineage_line(h: History, lin: Lineage) -> tuple[str, str]:

@@ -14,15 +14,16 @@ import base64
 import functools
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rspdiff.model import Change, Changelog, Clause, Effect
 from rspdiff.render import (
+    EFFECT_COLOURS,
     EFFECT_HELP,
     EFFECT_ORDER,
     KIND_HELP,
     KIND_ORDER,
+    asset,
     group_by_section,
     joined_text,
     kind_counts,
@@ -30,6 +31,7 @@ from rspdiff.render import (
     override_text,
     printable,
     section_title,
+    teaser,
 )
 
 if TYPE_CHECKING:
@@ -39,9 +41,6 @@ _TEMPLATES = "templates"
 _STYLESHEETS = ("page.css", "print.css")
 _SCRIPT = "filters.js"
 _CHART_WIDTH = 260  # px of the longest bar in the summary chart
-# Bar fills as SVG attributes: weasyprint's SVG renderer ignores CSS classes and variables there.
-# Same values as the --weakened etc. custom properties in page.css.
-_COLOURS = {"weakened": "#b42318", "strengthened": "#0b6b3a", "clarified": "#1f5fae", "mixed": "#8a4b00"}
 
 
 @dataclass(frozen=True)
@@ -75,10 +74,6 @@ class SectionView:
     title: str
     anchor: str
     changes: tuple[ChangeView, ...]
-
-
-def _asset(name: str) -> str:
-    return (resources.files("rspdiff.render") / _TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def csp_hash(text: str) -> str:
@@ -115,7 +110,7 @@ def _bars(counts: dict[str, int]) -> tuple[Bar, ...]:
         Bar(
             key=k,
             label=k.capitalize(),
-            colour=_COLOURS[k],
+            colour=EFFECT_COLOURS[k],
             count=counts[k],
             width=round(_CHART_WIDTH * counts[k] / top),
             y=i * 30,
@@ -128,13 +123,6 @@ def _where(clauses: tuple[Clause, ...]) -> str:
     return line_span(clauses)
 
 
-def _teaser(text: str, limit: int = 70) -> str:
-    words = " ".join(text.split())
-    if len(words) <= limit:
-        return words
-    return words[:limit].rsplit(" ", 1)[0] + "…"
-
-
 def _view(change: Change) -> ChangeView:
     notes = tuple(p.strip() for p in (change.note or "").split("\n\n") if p.strip())
     return ChangeView(
@@ -144,7 +132,7 @@ def _view(change: Change) -> ChangeView:
         old_where=_where(change.old),
         new_where=_where(change.new),
         notes=tuple(printable(n) for n in notes),
-        teaser=_teaser(printable(joined_text(change.new or change.old))),
+        teaser=teaser(joined_text(change.new or change.old), 70),
         redline=tuple((op.value, printable(text)) for op, text in change.redline),
     )
 
@@ -164,8 +152,8 @@ def context(cl: Changelog) -> dict[str, Any]:
     """Everything the template reads. Document text stays plain ``str``, so autoescape covers it."""
     from markupsafe import Markup
 
-    css = "\n".join(_asset(name) for name in _STYLESHEETS)
-    script = _asset(_SCRIPT)
+    css = "\n".join(asset(name) for name in _STYLESHEETS)
+    script = asset(_SCRIPT)
     csp = (
         "default-src 'none'; "
         f"style-src {csp_hash(css)}; "
