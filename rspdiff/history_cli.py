@@ -1,8 +1,8 @@
 """The ``history`` and ``site`` commands; ``register(group)`` adds them to the rspdiff CLI.
 
 Only click and the standard library are imported at module level, so ``rspdiff --help`` stays
-instant; the pipeline is imported inside the commands. Each command turns an ``RspdiffError``
-into one line and exit status 2 itself; anything else is caught by the CLI's own handler.
+instant; the pipeline is imported inside the commands, which run through the CLI's own error
+handler (``cli._run``): one line on standard error and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,11 +20,6 @@ _FILE_NAMES = {"md": "history.md", "html": "history.html", "pdf": "history.pdf",
 def _progress(message: str) -> None:
     if sys.stderr.isatty():
         click.echo(f"rspdiff: {message}", err=True)
-
-
-def _fail(exc: Exception) -> None:
-    click.echo(f"rspdiff: error: {exc}", err=True)
-    sys.exit(2)
 
 
 def _render(h: object, fmt: str) -> str | bytes:
@@ -53,28 +48,26 @@ def _render(h: object, fmt: str) -> str | bytes:
 def history_command(inputs: tuple[Path, ...], fmt: str, out: Path | None, jobs: int) -> None:
     """Follow every clause across many versions (files, or one folder of v1.0_2023-09-19.md-named files)."""
     from rspdiff.atomic import write_atomic
-    from rspdiff.errors import OutputError, RspdiffError
+    from rspdiff.cli import _emit, _run
+    from rspdiff.errors import OutputError
     from rspdiff.history import history_of_files
 
-    try:
+    def body() -> int:
         h = history_of_files(list(inputs), jobs=jobs, progress=_progress)
         data = _render(h, fmt)
-        if out is not None:
-            try:
-                out.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"cannot create folder {out}: {exc.strerror or exc}") from None
-            path = out / _FILE_NAMES[fmt]
-            write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"))
-            click.echo(f"wrote {path}", err=True)
-        elif isinstance(data, bytes):
-            if sys.stdout.isatty():
-                raise OutputError("refusing to print a PDF to the terminal; use -o DIR or redirect to a file")
-            sys.stdout.buffer.write(data)
-        else:
-            click.echo(data, nl=False)
-    except RspdiffError as exc:
-        _fail(exc)
+        if out is None:
+            _emit(data)
+            return 0
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create folder {out}: {exc.strerror or exc}") from None
+        path = out / _FILE_NAMES[fmt]
+        write_atomic(path, data)
+        click.echo(f"wrote {path}", err=True)
+        return 0
+
+    _run(body)
 
 
 @click.command("site")
@@ -86,17 +79,18 @@ def history_command(inputs: tuple[Path, ...], fmt: str, out: Path | None, jobs: 
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF of each pair (the slowest part).")
 def site_command(inputs: tuple[Path, ...], out: Path, jobs: int, no_pdf: bool) -> None:
     """Write a static web site of every successive comparison and the history."""
-    from rspdiff.errors import RspdiffError
+    from rspdiff.cli import _run
     from rspdiff.history import load_versions
     from rspdiff.site import build_site
 
-    try:
+    def body() -> int:
         versions = load_versions(list(inputs), progress=_progress)
         build_site([v.doc for v in versions], out, jobs=jobs, progress=_progress,
                    labels=[v.label for v in versions], pdf=not no_pdf)
         click.echo(f"wrote {out / 'index.html'}", err=True)
-    except RspdiffError as exc:
-        _fail(exc)
+        return 0
+
+    _run(body)
 
 
 def register(group: click.Group) -> None:
