@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 import pytest
+from support_roundtrip import found_share, unchanged_clause_share
 
 from rspdiff.errors import InputError
 from rspdiff.ingest.html import decode_html, html_to_markdown
 from rspdiff.normalize import normalize
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 FURNITURE = ("Skip to content", "Products Pricing Careers", "Cookie settings", "Copyright Northwind")
 
 
@@ -66,44 +65,6 @@ def render_page(markdown: str, *, charset: str = "utf-8") -> bytes:
         "<script>document.write('late script text')</script></body></html>"
     )
     return page.encode(charset)
-
-
-def text_units(markdown: str) -> list[str]:
-    """Sentences of paragraphs, list items, headings and table cells."""
-    from markdown_it import MarkdownIt
-
-    units: list[str] = []
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "inline":
-            children = token.children or []
-            plain = "".join(" " if child.type.endswith("break") else child.content for child in children)
-            units += [piece for piece in SENTENCE_END.split(plain) if _key(piece)]
-    return units
-
-
-def _key(text: str) -> str:
-    return "".join(char for char in text.lower() if char.isalnum())
-
-
-def found_share(original: str, round_tripped: str) -> tuple[float, list[str]]:
-    haystack = _key(round_tripped)
-    units = text_units(original)
-    missing = [unit for unit in units if _key(unit) not in haystack]
-    return 1 - len(missing) / len(units), missing
-
-
-def unchanged_clause_share(original: str, round_tripped: str) -> float:
-    """Share of clauses that ``compare`` finds unchanged between the original and the round trip.
-
-    This is the check that matters to rspdiff: a lossy reader shows up as spurious changes.
-    """
-    from rspdiff.compare import compare
-    from rspdiff.parse import parse_markdown
-
-    old = parse_markdown(normalize(original), "original")
-    new = parse_markdown(normalize(round_tripped), "round trip")
-    changelog = compare(old, new)
-    return len(changelog.unchanged) / max(len(old.clauses), len(new.clauses))
 
 
 def assert_no_furniture(markdown: str) -> None:

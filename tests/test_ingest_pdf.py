@@ -7,10 +7,10 @@ path a published PDF takes through rspdiff.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from support_roundtrip import found_share, unchanged_clause_share
 
 from rspdiff.errors import InputError
 from rspdiff.ingest.pdf import pdf_to_text
@@ -24,7 +24,6 @@ body { font-family: sans-serif; font-size: 11pt; line-height: 1.35 }
 h1 { font-size: 22pt } h2 { font-size: 16pt } h3 { font-size: 13pt }
 table { border-collapse: collapse } td, th { border: 1px solid #444; padding: 2pt 4pt }
 """
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 
 
 def _sample_policy() -> str:
@@ -101,53 +100,11 @@ def render_pdf(markdown: str) -> bytes:
     return pdf
 
 
-def text_units(markdown: str) -> list[str]:
-    """Sentences of paragraphs, list items, headings and table cells of a Markdown document."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    units: list[str] = []
-    for token in tokens:
-        if token.type != "inline":
-            continue
-        children = token.children or []
-        plain = "".join(" " if child.type.endswith("break") else child.content for child in children)
-        units += [piece for piece in SENTENCE_END.split(plain) if _key(piece)]
-    return units
-
-
-def _key(text: str) -> str:
-    """Whitespace- and punctuation-insensitive form: lower-case letters and digits only."""
-    return "".join(char for char in text.lower() if char.isalnum())
-
-
-def found_share(original: str, round_tripped: str) -> tuple[float, list[str]]:
-    """Share of the original's units found in the round-tripped text, and the ones missing."""
-    haystack = _key(round_tripped)
-    units = text_units(original)
-    missing = [unit for unit in units if _key(unit) not in haystack]
-    return 1 - len(missing) / len(units), missing
-
-
 def round_trip(markdown: str) -> tuple[str, str, int]:
     """Return (raw extraction, normalised text, page count) for ``markdown`` printed to PDF."""
     raw = pdf_to_text(render_pdf(markdown))
     pages = raw.count("[[page ")
     return raw, normalize(raw).text, pages
-
-
-def unchanged_clause_share(original: str, round_tripped: str) -> float:
-    """Share of clauses that ``compare`` finds unchanged between the original and the round trip.
-
-    This is the check that matters to rspdiff: a lossy reader shows up as spurious changes.
-    """
-    from rspdiff.compare import compare
-    from rspdiff.parse import parse_markdown
-
-    old = parse_markdown(normalize(original), "original")
-    new = parse_markdown(normalize(round_tripped), "round trip")
-    changelog = compare(old, new)
-    return len(changelog.unchanged) / max(len(old.clauses), len(new.clauses))
 
 
 def assert_no_furniture(text: str) -> None:
