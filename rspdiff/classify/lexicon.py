@@ -87,6 +87,8 @@ class Lexicon:
     gates: tuple[str, ...]
     consequences: tuple[str, ...]
     authors: tuple[str, ...]
+    known_words: tuple[str, ...] = ()  # real words the lemma table lacks (never split as glued)
+    not_hedge: tuple[str, ...] = ()  # phrases where a hedge word only describes ("generally available")
 
     def weight(self, name: str) -> float:
         return self.weights.get(name, 1.0)
@@ -160,6 +162,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         gates=_strs(data["gate"]["phrases"]),
         consequences=_strs(data["consequence"]["phrases"]),
         authors=_strs(data["clause"]["authors"]),
+        known_words=_strs(data.get("words", {}).get("known", [])),
+        not_hedge=_strs(data["hedge"].get("not_hedge", [])),
     )
 
 

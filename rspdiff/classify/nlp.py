@@ -76,7 +76,9 @@ def _vocabulary() -> tuple[frozenset[str], object]:
     """Known English words: lemmas of the lookup table plus function words (for re-spacing)."""
     table = pipeline_base().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
     lemmas = frozenset(str(v) for _, v in table.items())
-    return lemmas | _FUNCTION_WORDS, table
+    # the lookup table lists only words that inflect: "about", "below", "available" are not in
+    # it, and without them the splitter would cut "ahead" into "a head" (a "head of" body)
+    return lemmas | _FUNCTION_WORDS | frozenset(load_lexicon().known_words), table
 
 
 def _known(word: str) -> bool:
@@ -162,12 +164,21 @@ def pipeline() -> Language:
     return pipeline_base()
 
 
+# Lemmas the lookup table gets wrong for matching: "as" -> "a" made "there is a need" match the
+# hedge "as needed", and "least" -> "little" named the anchor "at least" "at little" in evidence.
+_LEMMA_FIXES = {"as": "as", "least": "least", "less": "less"}
+
+
 def process(text: str) -> Doc:
     """Run the pipeline on ``text`` (plain), with glued words re-spaced."""
     nlp = pipeline()
     doc = _respace(nlp, text)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
+    for tok in doc:
+        fixed = _LEMMA_FIXES.get(tok.lower_)
+        if fixed is not None:
+            tok.lemma_ = fixed
     return doc
 
 
@@ -189,6 +200,7 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "not_review": lex.not_review,
             "disclosure": lex.disclosure,
             "not_disclosure": lex.not_disclosure,
+            "not_hedge": lex.not_hedge,
             "judgment": lex.judgment,
             "concrete": lex.concrete,
             "author": lex.authors,

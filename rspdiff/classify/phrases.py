@@ -28,20 +28,30 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         hits = [h for a in sides for h in hits if h in a.hits and not _illustrative(a, h)]
     if family in _MASKED_BY_HEDGES:
         hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
+    if family == "hedge":
+        hits = [h for a in sides for h in hits if h in a.hits and not _inside(a, h, "not_hedge")]
     return hits
+
+
+def _inside(a: Analysis, h: Hit, family: str) -> bool:
+    """``h`` lies within a hit of ``family`` in the same text (a longer phrase that disarms it)."""
+    return any(n.start <= h.start and h.end <= n.end for n in a.family(family))
 
 
 def _illustrative(a: Analysis, h: Hit) -> bool:
     """A term after "such as" / "e.g." names an example, not what is covered.
 
-    The examples run to the closing parenthesis or semicolon after the marker, or else to the
+    The examples run to the closing parenthesis (when the marker sits inside one: a parenthesis
+    opened after the marker is part of the examples) or semicolon after the marker, or else to the
     end of the sentence: in "people with basic skills (e.g., a degree) create CBRN weapons" the
     weapons are what the threshold covers, not an example.
     """
     for m in a.family("example"):
         if m.sent != h.sent or m.end > h.start:
             continue
-        stop = min((i for i in (a.text.find(")", m.end), a.text.find(";", m.end)) if i >= 0), default=-1)
+        in_parens = a.text.rfind("(", 0, m.start) > a.text.rfind(")", 0, m.start)
+        close = a.text.find(")", m.end) if in_parens else -1
+        stop = min((i for i in (close, a.text.find(";", m.end)) if i >= 0), default=-1)
         if stop < 0 or h.start < stop:
             return True
     return False
