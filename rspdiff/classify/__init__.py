@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rspdiff.classify.aggregate import aggregate
 from rspdiff.classify.clause_rules import moved_signals, normalised, whole_clause_signals
+from rspdiff.classify.conditions import allowance_signals
 from rspdiff.classify.duties import duty_signals
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.modality import modality_signals
@@ -49,6 +50,7 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
         scope_signals,
         oversight_signals,
         specificity_signals,
+        allowance_signals,
     ):
         signals.extend(family(old, new, lex))
     return signals

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rspdiff.classify.lexicon import Lexicon
-from rspdiff.classify.nlp import Analysis, longest
+from rspdiff.classify.modality import BINDING, modal_hits, strongest
+from rspdiff.classify.nlp import Analysis
 from rspdiff.model import Effect, Signal, SignalType
 
 
@@ -29,7 +30,7 @@ def duties(a: Analysis, lex: Lexicon) -> list[Duty]:
     """Each binding modal of ``a`` with the verb it governs (modals with no verb are skipped)."""
     skip, talk = set(lex.duty_skip), set(lex.duty_talk)
     out: list[Duty] = []
-    for h in longest(a.families("rung:")):
+    for h in modal_hits(a):
         if h.family != "rung:binding":
             continue
         i = next((k for k, (s, _) in enumerate(a.offsets) if s >= h.end), None)
@@ -85,4 +86,71 @@ def duty_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
                 w,
             )
         ]
+    return _account(old, new, o_act, o_talk, n_act, n_talk, lex)
+
+
+def _binds_to_act(sides: Sequence[Analysis], acts: list[Duty], talks: list[Duty], lex: Lexicon) -> str | None:
+    """The binding words of a side that binds the author to something other than an account.
+
+    A binding side with no duty to talk and no disclosure word: "the standard is required",
+    "we will pause training". A side that binds only to publish or report is itself an account,
+    so "we will publish X" -> "we will describe X in our report" stays a rewording.
+    """
+    if talks or any(h for a in sides for h in a.family("disclosure")):
+        return None
+    if acts:
+        return acts[0].text
+    modal = strongest(sides, lex)
+    return modal.text if modal is not None and modal.rank >= BINDING else None
+
+
+def _account(
+    old: Sequence[Analysis],
+    new: Sequence[Analysis],
+    o_act: list[Duty],
+    o_talk: list[Duty],
+    n_act: list[Duty],
+    n_talk: list[Duty],
+    lex: Lexicon,
+) -> list[Signal]:
+    """A requirement replaced outright by a duty only to give an account of it (and the reverse).
+
+    "The Security Standard is required" -> "we will detail our security in the report": the
+    standard no longer has to be met, only described. The talk-for-act rule above needs a duty
+    verb on each side; a requirement is often stated with none ("X is required", "we must
+    have X in place"), so this rule compares a side that binds to something other than an
+    account with a side whose only binding duties are accounts. A side with a gate ("only
+    after", "before deployment") still holds the act back, so it is not an account only.
+    """
+    w = lex.weight("duty_talk")
+    if n_talk and not n_act and not any(a.family("gate") for a in new):
+        held = _binds_to_act(old, o_act, o_talk, lex)
+        if held is not None:
+            n = n_talk[0]
+            return [
+                Signal(
+                    SignalType.SPECIFICITY,
+                    Effect.WEAKENED,
+                    held,
+                    n.text,
+                    f"A requirement ('{held}') gives way to a duty only to give an account ('{n.text}').",
+                    f"duty.account:{n.verb}",
+                    w,
+                )
+            ]
+    if o_talk and not o_act and not any(a.family("gate") for a in old):
+        held = _binds_to_act(new, n_act, n_talk, lex)
+        if held is not None:
+            o = o_talk[0]
+            return [
+                Signal(
+                    SignalType.SPECIFICITY,
+                    Effect.STRENGTHENED,
+                    o.text,
+                    held,
+                    f"A duty only to give an account ('{o.text}') becomes a requirement ('{held}').",
+                    f"duty.account:{o.verb}",
+                    w,
+                )
+            ]
     return []

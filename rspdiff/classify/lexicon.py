@@ -89,6 +89,13 @@ class Lexicon:
     authors: tuple[str, ...]
     known_words: tuple[str, ...] = ()  # real words the lemma table lacks (never split as glued)
     not_hedge: tuple[str, ...] = ()  # phrases where a hedge word only describes ("generally available")
+    frequency_ranks: tuple[tuple[int, tuple[str, ...]], ...] = ()  # how-often words, higher = more often
+    disclaimers: tuple[str, ...] = ()  # "specifics may change", "we cannot guarantee"
+    alternatives: tuple[str, ...] = ()  # "or if", "or when": one more condition
+    allowances: tuple[str, ...] = ()  # words of a sentence that lets the author off ("allow", "unless")
+    scope_qualified: tuple[str, ...] = ()  # scope terms that restrict a head noun ("internal deployment")
+    scope_qualifiers: tuple[str, ...] = ()  # words that restrict a head noun ("external", "public")
+    gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
 
     def weight(self, name: str) -> float:
         return self.weights.get(name, 1.0)
@@ -164,6 +171,13 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         authors=_strs(data["clause"]["authors"]),
         known_words=_strs(data.get("words", {}).get("known", [])),
         not_hedge=_strs(data["hedge"].get("not_hedge", [])),
+        frequency_ranks=tuple((int(r), _strs(p)) for r, p in data["frequency"]["ranks"]),
+        disclaimers=_strs(data["disclaimer"]["phrases"]),
+        alternatives=_strs(data["allowance"]["alternatives"]),
+        allowances=_strs(data["allowance"]["words"]),
+        scope_qualified=_strs(data["scope"]["qualified"]["terms"]),
+        scope_qualifiers=_strs(data["scope"]["qualified"]["qualifiers"]),
+        gate_judgment_factor=float(data["gate"]["judgment"]["factor"]),
     )
 
 

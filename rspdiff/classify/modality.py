@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
-from rspdiff.classify.nlp import Analysis, analyse, longest
+from rspdiff.classify.nlp import Analysis, Hit, analyse, longest
 from rspdiff.model import Effect, Signal, SignalType
 
 DESCRIPTIVE = 0
@@ -50,12 +50,13 @@ def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
                 j += 1
             if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))
-        if (
-            a.tokens[i] in lex.passive_be
-            and pos + 1 < len(idx)
-            and a.tokens[idx[pos + 1]] in lex.passive_verbs
-        ):
-            return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[pos + 1] + 1))
+        if a.tokens[i] in lex.passive_be:
+            # "are routinely monitored": adverbs between the verb "be" and its participle
+            k = pos + 1
+            while k < len(idx) and (a.tokens[idx[k]] in adverbs or a.tokens[idx[k]].endswith("ly")):
+                k += 1
+            if k < len(idx) and a.tokens[idx[k]] in lex.passive_verbs:
+                return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k] + 1))
     return None
 
 
@@ -93,6 +94,19 @@ def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
     return None
 
 
+def modal_hits(a: Analysis) -> list[Hit]:
+    """The modal phrases of ``a``, longest first, without those inside a disclaimer.
+
+    "We cannot guarantee X" denies a commitment: its "guarantee" is no binding word.
+    """
+    disclaimers = a.family("disclaimer")
+    return [
+        h
+        for h in longest(a.families("rung:"))
+        if not any(d.start <= h.start and h.end <= d.end for d in disclaimers)
+    ]
+
+
 def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     """The commitment-bearing modal of each sentence of ``a`` (None: descriptive)."""
     if lex is load_lexicon():
@@ -113,7 +127,7 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     first_author: dict[int, int] = {}
     for h in (*a.family("author"), *a.family("officer")):
         first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
-    hits = longest(a.families("rung:"))
+    hits = modal_hits(a)
     out: list[Modal | None] = []
     for k in range(len(a.sentences)):
         best: Modal | None = None

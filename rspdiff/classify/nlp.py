@@ -201,6 +201,9 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "disclosure": lex.disclosure,
             "not_disclosure": lex.not_disclosure,
             "not_hedge": lex.not_hedge,
+            "disclaimer": lex.disclaimers,
+            "alternative": lex.alternatives,
+            "allowance": lex.allowances,
             "judgment": lex.judgment,
             "concrete": lex.concrete,
             "author": lex.authors,
@@ -210,6 +213,8 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     for ladder in lex.ladders:
         for rank, phrases in ladder.ranks:
             fams[f"ladder:{ladder.name}:{rank}"] = phrases
+    for rank, phrases in lex.frequency_ranks:
+        fams[f"frequency:{rank}"] = phrases
     return fams
 
 

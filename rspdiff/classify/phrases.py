@@ -13,7 +13,7 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 
-from rspdiff.classify.lexicon import Lexicon
+from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.nlp import Analysis, Hit, longest
 from rspdiff.model import Effect, Signal, SignalType
 
@@ -206,7 +206,17 @@ def hedge_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
         "the hedge or escape hatch",
     )
     hedges = [s for s in hedges if s.rule.split(":", 1)[1] not in keys]
-    return exceptions + _net(hedges)
+    disclaimers = _pair(
+        old,
+        new,
+        "disclaimer",
+        SignalType.HEDGE,
+        Effect.WEAKENED,
+        "hedge.disclaimer",
+        lex.weight("disclaimer"),
+        "the disclaimer",
+    )
+    return exceptions + _net(hedges) + _net(disclaimers)
 
 
 def _net(signals: list[Signal]) -> list[Signal]:
@@ -253,10 +263,50 @@ def _covered(sides: Sequence[Analysis], lex: Lexicon) -> dict[str, Hit]:
 
 
 def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
-    """A condition the gated action must wait for ("only after", "before deployment"): added binds more."""
-    return _pair(
-        old, new, "gate", SignalType.INTENSIFIER, Effect.STRENGTHENED, "gate", lex.weight("gate"), "the gate"
-    )
+    """A condition the gated action must wait for ("only after", "before deployment"): added binds more.
+
+    A gate whose condition is the author's own judgment ("proceed only if the risks are
+    acceptable") weighs less than one an outsider can check (rubric 7), by the lexicon's
+    [gate.judgment] factor: it still holds the act back, but only as far as the author judges.
+    """
+    added, removed = diff(old, new, "gate")
+    # one gate worded another way ("before deployment" -> "before deploying") is a rewording
+    n = min(len(added), len(removed))
+    added, removed = added[n:], removed[n:]
+    out: list[Signal] = []
+    for hits, sides, direction in ((added, new, Effect.STRENGTHENED), (removed, old, Effect.WEAKENED)):
+        for h in hits:
+            judged = _judged_gate(sides, h)
+            weight = lex.weight("gate") * (lex.gate_judgment_factor if judged else 1.0)
+            verb = "Adds" if direction is Effect.STRENGTHENED else "Drops"
+            what = "the gate, on a judgment," if judged else "the gate"
+            out.append(
+                Signal(
+                    SignalType.INTENSIFIER,
+                    direction,
+                    "" if direction is Effect.STRENGTHENED else h.text,
+                    h.text if direction is Effect.STRENGTHENED else "",
+                    f"{verb} {what} '{h.text}'.",
+                    f"{'gate.judgment' if judged else 'gate'}:{h.key}",
+                    weight,
+                )
+            )
+    return out
+
+
+# where a gate's condition ends: "deploy only if the risks are acceptable, and publish ..."
+_CLAUSE_ENDS = (",", ";", ":", " and ", " or ")
+
+
+def _judged_gate(sides: Sequence[Analysis], h: Hit) -> bool:
+    """The gate's condition (the words after it, up to the end of its clause) rests on a judgment."""
+    for a in sides:
+        if h in a.hits:
+            sent = a.sentences[h.sent]
+            ends = [i for i in (a.text.find(e, h.end, sent.end) for e in _CLAUSE_ENDS) if i >= 0]
+            stop = min(ends, default=sent.end)
+            return any(h.end <= j.start < stop for j in _hits([a], "judgment"))
+    return False
 
 
 def consequence_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
@@ -285,7 +335,13 @@ def scope_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
     """
     o, n = _covered(old, lex), _covered(new, lex)
     w = lex.weight("scope")
-    out = [
+    qualified = {_lemma_key(t) for t in lex.scope_qualified}
+    flipped = [k for k in sorted(set(n) ^ set(o)) if k in qualified and _plain_head_moves(old, new, k)]
+    for k in flipped:
+        o.pop(k, None)
+        n.pop(k, None)
+    out = _qualified_signals(old, new, flipped, w)
+    out += [
         Signal(
             SignalType.SCOPE,
             Effect.STRENGTHENED,
@@ -319,6 +375,58 @@ def scope_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
         lex.weight("exclusion"),
         "the restriction",
     )
+    return out
+
+
+def _plain(sides: Sequence[Analysis], key: str, qualifiers: frozenset[str]) -> int:
+    """How often the head noun of ``key`` ("deployment" of "internal deployment") stands unqualified.
+
+    "external release" is no plain "release" either: a head right after any restricting word of
+    the lexicon's [scope.qualified] qualifiers is qualified.
+    """
+    head = key.split()[-1]
+    n = 0
+    for a in sides:
+        for i, lemma in enumerate(a.lemmas):
+            if lemma == head and not (i > 0 and a.lemmas[i - 1] in qualifiers):
+                n += 1
+    return n
+
+
+def _plain_head_moves(old: Sequence[Analysis], new: Sequence[Analysis], key: str) -> bool:
+    """The plain head noun is on the side without the qualified term more often than on the other."""
+    o_has = any(h.key == key for h in _hits(old, "scope"))
+    with_q, without_q = (old, new) if o_has else (new, old)
+    qualifiers = frozenset(load_lexicon().scope_qualifiers) | {w for w in key.split()[:-1]}
+    return _plain(without_q, key, qualifiers) > _plain(with_q, key, qualifiers)
+
+
+def _qualified_signals(
+    old: Sequence[Analysis], new: Sequence[Analysis], keys: list[str], w: float
+) -> list[Signal]:
+    """ "in deployments" -> "in internal deployments": the qualifier narrows what is covered.
+
+    A qualified scope term ("internal deployment") that takes the place of its plain head noun
+    ("deployment") covers less, not more: the plain word covered every kind. Its removal, with
+    the plain word left in its place, widens the scope again.
+    """
+    out: list[Signal] = []
+    for k in keys:
+        narrowed = any(h.key == k for h in _hits(new, "scope"))
+        side = new if narrowed else old
+        text = next(h.text for h in _hits(side, "scope") if h.key == k)
+        out.append(
+            Signal(
+                SignalType.SCOPE,
+                Effect.WEAKENED if narrowed else Effect.STRENGTHENED,
+                "" if narrowed else text,
+                text if narrowed else "",
+                f"'{text}' {'narrows' if narrowed else 'no longer narrows'} the plain '{k.split()[-1]}'"
+                f" {'it replaces' if narrowed else 'left in its place'}.",
+                f"scope.{'narrowed' if narrowed else 'widened'}:{k}",
+                w,
+            )
+        )
     return out
 
 

@@ -230,7 +230,42 @@ def quantity_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexi
                     )
                 )
     signals.extend(_vague(old, new, oq, nq, lex))
+    signals.extend(_frequency(old, new, lex))
     return signals
+
+
+def _most_often(sides: Sequence[Analysis]) -> tuple[int, str]:
+    """The highest rung of the vague how-often ladder named on a side, and its words."""
+    best = (0, "")
+    for a in sides:
+        for h in a.families("frequency:"):
+            rank = int(h.family.split(":", 1)[1])
+            if rank > best[0]:
+                best = (rank, h.text)
+    return best
+
+
+def _frequency(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> list[Signal]:
+    """ "continually" -> "periodically": no number on either side, yet done less often.
+
+    Only when both sides name a vague frequency: a number on one side is the job of the rules
+    above, and a frequency word that simply disappears may have moved into another sentence.
+    """
+    (o_rank, o_text), (n_rank, n_text) = _most_often(old), _most_often(new)
+    if not o_rank or not n_rank or o_rank == n_rank:
+        return []
+    less = n_rank < o_rank
+    return [
+        Signal(
+            SignalType.QUANTITY,
+            Effect.WEAKENED if less else Effect.STRENGTHENED,
+            o_text,
+            n_text,
+            f"'{o_text}' becomes '{n_text}': the duty is done {'less' if less else 'more'} often.",
+            "quantity.frequency",
+            lex.weight("frequency"),
+        )
+    ]
 
 
 def _mirror(effect: Effect) -> Effect:
