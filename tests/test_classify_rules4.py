@@ -297,3 +297,79 @@ CLARIFICATIONS = [
 def test_clarifications_are_not_flagged(old: str, new: str) -> None:
     j = judge(old, new)
     assert j.effect is Effect.CLARIFIED, [(s.rule, s.direction.value) for s in j.signals]
+
+
+# --- a precondition replaced by after-the-fact timing -----------------------------------------
+
+
+def test_before_replaced_by_following_weakens() -> None:
+    j = judge(
+        "The leads will share their decision with the board before moving forward.",
+        "Following the launch review, the leads will share their decision with the board.",
+    )
+    assert j.effect is Effect.WEAKENED
+    assert "gate.posthoc" in rules(j)
+
+
+def test_after_replaced_by_before_strengthens() -> None:
+    j = judge(
+        "Following the launch review, the leads will share their decision with the board.",
+        "The leads will share their decision with the board before moving forward.",
+    )
+    assert j.effect is Effect.STRENGTHENED
+    assert "gate.posthoc" not in rules(j)
+
+
+def test_gate_dropped_with_only_after_elsewhere_is_a_plain_gate() -> None:
+    # "only after" is itself a gate, not after-the-fact timing
+    j = judge(
+        "We will notify the board before deployment.",
+        "We will deploy only after we notify the board.",
+    )
+    assert "gate.posthoc" not in rules(j)
+
+
+# --- what binds: list duties, subjects and restrictions ---------------------------------------
+
+
+def test_gerund_duty_keeps_binding_despite_a_verb_in_an_aside() -> None:
+    # the "can" belongs to the parenthesis: the list item still states a duty
+    j = judge(
+        "Providing a monthly report to the board (as the board has asked).",
+        "A report is submitted to the board.",
+    )
+    assert j.effect is Effect.WEAKENED
+    assert not any(s.rule.startswith("modality") for s in j.signals)
+
+
+def test_duty_noun_that_is_the_subject_of_a_modal_is_no_duty() -> None:
+    j = judge(
+        "Some models could contribute to a threat scenario.",
+        "Deployment of some models could contribute to a threat scenario.",
+    )
+    assert j.effect is Effect.CLARIFIED
+    from rspdiff.classify.lexicon import load_lexicon
+    from rspdiff.classify.modality import strongest
+
+    listed = strongest([analyse("Publication of model cards for each release.")], load_lexicon())
+    assert listed is not None and listed.rule == "modality.imperative"
+
+
+def test_access_is_limited_is_a_standing_restriction() -> None:
+    from rspdiff.classify.lexicon import load_lexicon
+    from rspdiff.classify.modality import strongest
+
+    m = strongest([analyse("Access is limited to a core team.")], load_lexicon())
+    assert m is not None and m.rule == "modality.practice"
+    j = judge("Access is limited to a core team.", "Access is restricted to a core team.")
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_primarily_by_names_the_means_not_an_escape() -> None:
+    j = judge(
+        "The officer is responsible for reducing risk, primarily by running the review process.",
+        "The officer is responsible for reducing risk by running the review process.",
+    )
+    assert not any(s.rule.startswith("hedge") for s in j.signals)
+    j = judge("We will review each launch.", "We will primarily review each launch.")
+    assert any(s.rule.startswith("hedge") for s in j.signals)

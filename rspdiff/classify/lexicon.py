@@ -96,6 +96,8 @@ class Lexicon:
     scope_qualified: tuple[str, ...] = ()  # scope terms that restrict a head noun ("internal deployment")
     scope_qualifiers: tuple[str, ...] = ()  # words that restrict a head noun ("external", "public")
     gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
+    gate_posthoc_factor: float = 1.0  # weight (in gates) of a gate replaced by after-the-fact timing
+    posthoc_markers: tuple[str, ...] = ()  # "following", "after": the act first, the account after
 
     def weight(self, name: str) -> float:
         return self.weights.get(name, 1.0)
@@ -178,6 +180,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         scope_qualified=_strs(data["scope"]["qualified"]["terms"]),
         scope_qualifiers=_strs(data["scope"]["qualified"]["qualifiers"]),
         gate_judgment_factor=float(data["gate"]["judgment"]["factor"]),
+        gate_posthoc_factor=float(data["gate"]["posthoc"]["factor"]),
+        posthoc_markers=_strs(data["gate"]["posthoc"]["markers"]),
     )
 
 

@@ -20,7 +20,26 @@ from rspdiff.model import Effect, Signal, SignalType
 DESCRIPTIVE = 0
 BINDING = 4
 # finite verbs that make a sentence-initial gerund its subject rather than a listed duty
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "can", "may", "will", "would", "requires"})
+_FINITE = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "can",
+        "may",
+        "will",
+        "would",
+        "requires",
+        "could",
+        "might",
+        "should",
+        "must",
+        "shall",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -82,14 +101,18 @@ def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
             return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 1))
         # a list of duties in gerunds ("Developing safety cases ...", "Sharing summaries ...");
         # a gerund that is the subject of a verb ("Developing X is hard") is not a duty
-        rest = {a.tokens[k] for k in idx[p + 1 :]}
+        # a verb inside parentheses belongs to an aside ("(the board can change this)"), not to
+        # the gerund, so it does not make the gerund a subject
+        rest = {a.tokens[k] for k in _outside_parentheses(a, idx[p + 1 :])}
         # the lookup lemmatizer misses some gerunds ("developing" -> "develope"): try the stems too
         stems = {lemma, tok[:-3], tok[:-3] + "e", tok[:-4]} if tok.endswith("ing") else set()
         verbs = stems & set(lex.practice_verbs) - set(weak)
         if verbs and not rest & _FINITE:
             return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 1))
         nxt = a.tokens[i + 1] if i + 1 < len(a.tokens) else ""
-        if tok in lex.duty_nouns and nxt == "of":
+        # "Publication of model cards" heads a list of duties; "Deployment of the model could
+        # contribute to ..." is the subject of a verb, like a gerund subject above
+        if tok in lex.duty_nouns and nxt == "of" and not rest & _FINITE:
             return Modal(BINDING, "binding", "modality.imperative", a.quote(i, i + 2))
     return None
 
@@ -105,6 +128,21 @@ def modal_hits(a: Analysis) -> list[Hit]:
         for h in longest(a.families("rung:"))
         if not any(d.start <= h.start and h.end <= d.end for d in disclaimers)
     ]
+
+
+def _outside_parentheses(a: Analysis, idx: list[int]) -> list[int]:
+    """Token indices of ``idx`` not inside parentheses (an unclosed one runs to the end)."""
+    depth = 0
+    out: list[int] = []
+    for k in idx:
+        tok = a.tokens[k]
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(k)
+    return out
 
 
 def sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:

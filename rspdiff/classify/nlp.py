@@ -204,6 +204,7 @@ def _families(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "disclaimer": lex.disclaimers,
             "alternative": lex.alternatives,
             "allowance": lex.allowances,
+            "posthoc": lex.posthoc_markers,
             "judgment": lex.judgment,
             "concrete": lex.concrete,
             "author": lex.authors,

@@ -275,11 +275,26 @@ def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     added, removed = added[n:], removed[n:]
     out: list[Signal] = []
     for hits, sides, direction in ((added, new, Effect.STRENGTHENED), (removed, old, Effect.WEAKENED)):
+        posthoc = direction is Effect.WEAKENED and _posthoc(new, lex)
         for h in hits:
             judged = _judged_gate(sides, h)
             weight = lex.weight("gate") * (lex.gate_judgment_factor if judged else 1.0)
             verb = "Adds" if direction is Effect.STRENGTHENED else "Drops"
             what = "the gate, on a judgment," if judged else "the gate"
+            if posthoc and not judged:
+                weight = lex.weight("gate") * lex.gate_posthoc_factor
+                out.append(
+                    Signal(
+                        SignalType.INTENSIFIER,
+                        Effect.WEAKENED,
+                        h.text,
+                        posthoc,
+                        f"The precondition '{h.text}' gives way to after-the-fact timing ('{posthoc}').",
+                        f"gate.posthoc:{h.key}",
+                        weight,
+                    )
+                )
+                continue
             out.append(
                 Signal(
                     SignalType.INTENSIFIER,
@@ -292,6 +307,18 @@ def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
                 )
             )
     return out
+
+
+def _posthoc(sides: Sequence[Analysis], lex: Lexicon) -> str:
+    """The first after-the-fact timing word of a side, as written ("following", "after"), or ""."""
+    markers = set(lex.posthoc_markers)
+    for a in sides:
+        gates = a.family("gate")
+        for h in a.family("posthoc"):
+            inside = any(g.start <= h.start and h.end <= g.end for g in gates)  # "only after" gates
+            if h.text.lower() in markers and not inside:
+                return h.text
+    return ""
 
 
 # where a gate's condition ends: "deploy only if the risks are acceptable, and publish ..."
