@@ -8,9 +8,11 @@ comparison, and safe in URLs and HTML ids.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from rspdiff.align import align
-from rspdiff.model import Change, Changelog, Document, Kind, Match, Op
+from rspdiff.model import Change, Changelog, Document, Effect, Judgement, Kind, Match, Op
+from rspdiff.moved_text import Trimmed, moved_signal, trim
 from rspdiff.redline import redline
 
 
@@ -26,17 +28,23 @@ def _redline(match: Match) -> tuple[tuple[Op, str], ...]:
 
 
 def compare(old: Document, new: Document) -> Changelog:
-    """Align two versions and judge each change (../shared/rubric.md)."""
+    """Align two versions and judge each change (../shared/rubric.md).
+
+    Words that one change deletes and another inserts moved (``moved_text``); each change is
+    judged on what is left, so a phrase travelling between sentences raises no alarm.
+    """
     from rspdiff.classify import classify
 
     alignment = align(old, new)
     unchanged: list[tuple[str, str]] = []
-    changes: list[Change] = []
+    edited = [m for m in alignment.matches if m.kind is not Kind.UNCHANGED]
     for match in alignment.matches:
         if match.kind is Kind.UNCHANGED:
             unchanged.extend((a.id, b.id) for a, b in zip(match.old, match.new, strict=True))
-            continue
-        judgement = classify(match, old, new)
+    redlines = [_redline(m) for m in edited]
+    changes: list[Change] = []
+    for match, ops, seen in zip(edited, redlines, trim(edited, redlines), strict=True):
+        judgement = _judge(classify, match, seen, old, new)
         changes.append(
             Change(
                 id=change_id(match),
@@ -45,8 +53,20 @@ def compare(old: Document, new: Document) -> Changelog:
                 confidence=round(judgement.confidence, 2),
                 old=match.old,
                 new=match.new,
-                redline=_redline(match),
+                redline=ops,
                 signals=judgement.signals,
             )
         )
     return Changelog(old=old, new=new, unchanged=tuple(unchanged), changes=tuple(changes))
+
+
+def _judge(classify: Callable[[Match, Document, Document], Judgement], match: Match, seen: Trimmed,
+           old: Document, new: Document) -> Judgement:
+    """The classifier's judgement of what is left once moved words are set aside."""
+    if not seen.touched:
+        return classify(match, old, new)
+    note = moved_signal(seen)
+    if seen.whole:
+        return Judgement(Effect.CLARIFIED, round(0.75 * (0.5 + 0.5 * match.score), 3), (note,))
+    judgement = classify(seen.match, old, new)
+    return Judgement(judgement.effect, judgement.confidence, (*judgement.signals, note))

@@ -1,0 +1,180 @@
+"""Words that left one clause and arrived in another moved: they are no change of commitment.
+
+Revisions move phrases between neighbouring sentences, and PDF extractions of the same table
+interleave its columns differently from one version to the next ("Publish Risk Reports with the"
+glued to one sentence in one version, to another in the next). Judged one aligned pair at a
+time, the phrase's leaving reads as a loss in one change and its arrival as a gain in another:
+two false alarms, one of them a "weakened" that no reader would accept.
+
+So, before judging, every run of at least ``MIN_RUN`` words that one change deletes and some
+change inserts, in the same order, is set aside on both sides, and the judge sees what is left.
+An added or removed clause is either moved text as a whole (judged clarified) or judged as it is.
+Runs are found through an index of the inserted word ``MIN_RUN``-grams, so the cost stays linear
+in the number of changed words (no change is compared with every other). A change keeps its
+redline and clauses as they are: only what the classifier reads is trimmed, and the change
+carries a ``clause.moved_text`` signal saying which words were set aside and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rspdiff.model import Clause, Effect, Kind, Match, Op, Signal, SignalType
+
+# Shortest run of words, in order, that counts as moved. Three-word runs ("the model will",
+# "as well as") recur by chance across a policy's changes; five or more of the same words in
+# the same order, deleted here and inserted there, are the same text moving.
+MIN_RUN = 5
+# A removed or added clause whose words have moved at least this share is moved text as a whole
+# (a stray word or two, a footnote number or a changed punctuation, may not travel with it).
+WHOLE_SHARE = 0.8
+# Words quoted from a moved run in the explanation.
+_QUOTE_WORDS = 12
+
+_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One redline run of one change, cut into words with their places in the run's text."""
+
+    change: int
+    op: Op
+    text: str
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """What the classifier should read for one change, and the words set aside."""
+
+    match: Match
+    moved_out: tuple[str, ...]  # runs deleted here and inserted elsewhere
+    moved_in: tuple[str, ...]  # runs inserted here that were deleted elsewhere
+    whole: bool  # an added or removed clause whose words all moved
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.moved_out or self.moved_in)
+
+
+def _pieces(index: int, ops: Sequence[tuple[Op, str]]) -> list[_Piece]:
+    out = []
+    for op, text in ops:
+        found = list(_WORD.finditer(text))
+        out.append(_Piece(index, op, text, tuple(m.group(0).lower() for m in found),
+                          tuple(m.span() for m in found)))
+    return out
+
+
+def _mark(pieces: Sequence[Sequence[_Piece]]) -> dict[tuple[int, int], set[int]]:
+    """Moved word positions, keyed by (change, run): deleted runs found among inserted ones."""
+    grams: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+    for c, runs in enumerate(pieces):
+        for r, p in enumerate(runs):
+            if p.op is Op.INSERT:
+                for k in range(len(p.words) - MIN_RUN + 1):
+                    grams[p.words[k : k + MIN_RUN]].append((c, r, k))
+    moved: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for c, runs in enumerate(pieces):
+        for r, p in enumerate(runs):
+            if p.op is not Op.DELETE:
+                continue
+            for k in range(len(p.words) - MIN_RUN + 1):
+                hits = grams.get(p.words[k : k + MIN_RUN])
+                if not hits:
+                    continue
+                moved[(c, r)].update(range(k, k + MIN_RUN))
+                for hc, hr, hk in hits:
+                    moved[(hc, hr)].update(range(hk, hk + MIN_RUN))
+    return moved
+
+
+def _runs(p: _Piece, positions: set[int]) -> list[str]:
+    """The moved words of a piece as quoted runs (consecutive positions joined)."""
+    out: list[list[int]] = []
+    for k in sorted(positions):
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return [p.text[p.spans[g[0]][0] : p.spans[g[-1]][1]] for g in out]
+
+
+def _kept(p: _Piece, positions: set[int]) -> str:
+    """The piece's text without its moved words (the punctuation and spaces between stay)."""
+    text, last = [], 0
+    for k, (a, b) in enumerate(p.spans):
+        if k in positions:
+            text.append(p.text[last:a])
+            last = b
+    text.append(p.text[last:])
+    return "".join(text)
+
+
+def _side(clauses: tuple[Clause, ...], text: str) -> tuple[Clause, ...]:
+    """One clause standing for a whole side, with the trimmed text (a split or merge is judged
+    on the union of its clauses anyway)."""
+    if not clauses:
+        return clauses
+    return (replace(clauses[0], text=" ".join(text.split())),)
+
+
+def trim(matches: Sequence[Match], redlines: Sequence[Sequence[tuple[Op, str]]]) -> list[Trimmed]:
+    """For each change (``matches[i]`` with redline ``redlines[i]``), what the judge should read."""
+    pieces = [_pieces(i, ops) for i, ops in enumerate(redlines)]
+    moved = _mark(pieces)
+    out = []
+    for c, (match, runs) in enumerate(zip(matches, pieces, strict=True)):
+        gone: list[str] = []
+        came: list[str] = []
+        old_text, new_text = [], []
+        words = moved_words = 0
+        for r, p in enumerate(runs):
+            pos = moved.get((c, r), set())
+            if p.op is not Op.EQUAL:
+                words += len(p.words)
+                moved_words += len(pos)
+            if p.op is Op.DELETE:
+                gone += _runs(p, pos)
+            elif p.op is Op.INSERT:
+                came += _runs(p, pos)
+            kept = _kept(p, pos) if pos else p.text
+            if p.op is not Op.INSERT:
+                old_text.append(kept)
+            if p.op is not Op.DELETE:
+                new_text.append(kept)
+        if not gone and not came:
+            out.append(Trimmed(match, (), (), False))
+            continue
+        whole = match.kind in (Kind.ADDED, Kind.REMOVED) and moved_words >= WHOLE_SHARE * max(words, 1)
+        if match.kind in (Kind.ADDED, Kind.REMOVED) and not whole:
+            # A clause that appears or disappears with only part of it moved is judged whole: cut
+            # mid-sentence, what is left would be quoted as words nobody wrote.
+            out.append(Trimmed(match, (), (), False))
+            continue
+        trimmed = replace(match, old=_side(match.old, "".join(old_text)),
+                          new=_side(match.new, "".join(new_text)))
+        out.append(Trimmed(trimmed, tuple(gone), tuple(came), whole))
+    return out
+
+
+def moved_signal(t: Trimmed) -> Signal:
+    """The evidence that words were set aside, quoting them, so a reader can check."""
+    def quote(runs: tuple[str, ...]) -> str:
+        words = " … ".join(runs).split()
+        return " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
+
+    if t.moved_out and t.moved_in:
+        why = ("Words left this clause and others arrived from elsewhere (or moved within it): moved "
+               "text is not judged as a change of commitment.")
+    elif t.moved_out:
+        why = "These words reappear in another clause of the new version: moved text, not a removal."
+    else:
+        why = "These words come from another clause of the old version: moved text, not an addition."
+    return Signal(SignalType.CLAUSE, Effect.CLARIFIED, quote(t.moved_out), quote(t.moved_in), why,
+                  "clause.moved_text", 0.0)

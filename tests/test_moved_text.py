@@ -1,0 +1,88 @@
+"""Words that move between clauses are set aside before judging (rspdiff.moved_text)."""
+
+from __future__ import annotations
+
+from rspdiff.compare import compare
+from rspdiff.load import load_bytes
+from rspdiff.model import Changelog, Effect, Kind, Match, Op
+from rspdiff.moved_text import MIN_RUN, trim
+
+HEAD = "# Gadget Safety Charter\n\n## Reviews\n\n"
+# Two sentences of one paragraph; the phrase in PHRASE moves from the first to the second.
+PHRASE = "publish the inspection ledger with the"
+
+
+def run(old: str, new: str) -> Changelog:
+    return compare(load_bytes((HEAD + old).encode(), "old.md"), load_bytes((HEAD + new).encode(), "new.md"))
+
+
+def rules(cl: Changelog) -> list[str]:
+    return sorted(s.rule for ch in cl.changes for s in ch.signals)
+
+
+def test_a_phrase_moving_to_the_next_sentence_raises_no_alarm() -> None:
+    old = (f"The stewards will inspect every gadget each spring and {PHRASE} results. "
+           "Findings from all of the above go to the guild council within a month.\n")
+    new = ("The stewards will inspect every gadget each spring and results. "
+           f"Findings {PHRASE} from all of the above go to the guild council within a month.\n")
+    cl = run(old, new)
+    assert cl.changes, "the edit itself is still reported"
+    assert all(ch.effect is Effect.CLARIFIED for ch in cl.changes), [ch.signals for ch in cl.changes]
+    assert "clause.moved_text" in rules(cl)
+    # The redline still shows the words leaving and arriving: only the judgement sets them aside.
+    runs = [(op, text) for ch in cl.changes for op, text in ch.redline]
+    assert any(op is Op.DELETE and "inspection ledger" in text for op, text in runs)
+    assert any(op is Op.INSERT and "inspection ledger" in text for op, text in runs)
+
+
+def test_a_deleted_duty_that_reappears_nowhere_still_weakens() -> None:
+    old = (f"The stewards will inspect every gadget each spring and {PHRASE} results. "
+           "Findings from all of the above go to the guild council within a month.\n")
+    new = ("The stewards will inspect every gadget each spring. "
+           "Findings from all of the above go to the guild council within a month.\n")
+    cl = run(old, new)
+    assert "clause.moved_text" not in rules(cl)
+    assert [ch.effect for ch in cl.changes] == [Effect.WEAKENED]
+
+
+def test_the_same_words_moving_but_a_modal_weakening_on_top_is_still_caught() -> None:
+    old = (f"The stewards will inspect every gadget each spring and {PHRASE} results. "
+           "Findings from all of the above go to the guild council within a month.\n")
+    new = ("The stewards may inspect every gadget each spring and results. "
+           f"Findings {PHRASE} from all of the above go to the guild council within a month.\n")
+    effects = {ch.effect for ch in run(old, new).changes}
+    assert Effect.WEAKENED in effects
+
+
+def test_a_removed_sentence_found_inside_a_distant_clause_is_moved_text() -> None:
+    filler = "".join(f"The {tool} is oiled by the apprentice on duty after every shift.\n\n"
+                     for tool in ("lathe", "anvil", "bellows", "chisel", "plane", "rasp", "vice", "awl"))
+    old = ("The stewards will keep a written record of every inspection they make.\n\n" + filler +
+           "## Council\n\nThe guild council meets twice a year to read the ledgers.\n")
+    new = (filler + "## Council\n\nThe guild council meets twice a year to read the ledgers, and "
+           "the stewards will keep a written record of every inspection they make.\n")
+    cl = run(old, new)
+    removed = [ch for ch in cl.changes if ch.kind is Kind.REMOVED]
+    assert removed, [(ch.kind, ch.effect) for ch in cl.changes]
+    assert all(ch.effect is Effect.CLARIFIED for ch in removed)
+    assert any(s.rule == "clause.moved_text" for ch in removed for s in ch.signals)
+
+
+def test_runs_shorter_than_min_run_do_not_count_as_moved() -> None:
+    short = " ".join(PHRASE.split()[: MIN_RUN - 1])
+    match = Match(Kind.MODIFIED, (), ())
+    out = trim([match, match], [((Op.DELETE, f"alpha {short} beta"),),
+                                ((Op.INSERT, f"gamma {short} delta"),)])
+    assert not any(t.touched for t in out)
+    long = " ".join(PHRASE.split()[:MIN_RUN])
+    out = trim([match, match], [((Op.DELETE, f"alpha {long} beta"),), ((Op.INSERT, f"gamma {long} delta"),)])
+    assert [t.moved_out for t in out] == [(long,), ()]
+    assert [t.moved_in for t in out] == [(), (long,)]
+
+
+def test_moved_text_judgement_is_deterministic() -> None:
+    old = (f"The stewards will inspect every gadget each spring and {PHRASE} results. "
+           "Findings from all of the above go to the guild council within a month.\n")
+    new = ("The stewards will inspect every gadget each spring and results. "
+           f"Findings {PHRASE} from all of the above go to the guild council within a month.\n")
+    assert run(old, new) == run(old, new)
