@@ -11,9 +11,24 @@ import hashlib
 from collections.abc import Callable
 
 from rspdiff.align import align
-from rspdiff.model import Change, Changelog, Document, Effect, Judgement, Kind, Match, Op
+from rspdiff.model import (
+    Change,
+    Changelog,
+    Clause,
+    Document,
+    Effect,
+    Judgement,
+    Kind,
+    Match,
+    Op,
+    Signal,
+    SignalType,
+)
 from rspdiff.moved_text import Trimmed, moved_signal, trim
 from rspdiff.redline import redline
+
+# Words of a changelog entry quoted in its evidence.
+_ACCOUNT_WORDS = 12
 
 
 def change_id(match: Match) -> str:
@@ -31,8 +46,12 @@ def compare(old: Document, new: Document) -> Changelog:
     """Align two versions and judge each change (../shared/rubric.md).
 
     Words that one change deletes and another inserts moved (``moved_text``); each change is
-    judged on what is left, so a phrase travelling between sentences raises no alarm.
+    judged on what is left, so a phrase travelling between sentences raises no alarm. A change
+    lying wholly inside the document's own changelog is the author's account of a revision,
+    background that binds nobody (the rubric's descriptive rung): it is clarified whatever its
+    verbs ("It now requires ...").
     """
+    from rspdiff.announce import changelog_regions
     from rspdiff.classify import classify
 
     alignment = align(old, new)
@@ -42,9 +61,13 @@ def compare(old: Document, new: Document) -> Changelog:
         if match.kind is Kind.UNCHANGED:
             unchanged.extend((a.id, b.id) for a, b in zip(match.old, match.new, strict=True))
     redlines = [_redline(m) for m in edited]
+    account = {c.id for doc in (old, new) for region in changelog_regions(doc) for c in region}
     changes: list[Change] = []
     for match, ops, seen in zip(edited, redlines, trim(edited, redlines), strict=True):
-        judgement = _judge(classify, match, seen, old, new)
+        if all(c.id in account for c in (*match.old, *match.new)):
+            judgement = _account(match)
+        else:
+            judgement = _judge(classify, match, seen, old, new)
         changes.append(
             Change(
                 id=change_id(match),
@@ -58,6 +81,18 @@ def compare(old: Document, new: Document) -> Changelog:
             )
         )
     return Changelog(old=old, new=new, unchanged=tuple(unchanged), changes=tuple(changes))
+
+
+def _account(match: Match) -> Judgement:
+    """A change inside the changelog: described, not committed to (see ``compare``)."""
+    def quote(clauses: tuple[Clause, ...]) -> str:
+        words = " ".join(c.text for c in clauses).split()
+        return " ".join(words[:_ACCOUNT_WORDS]) + (" …" if len(words) > _ACCOUNT_WORDS else "")
+
+    why = "The document's own account of its revisions: it describes a change and binds nobody."
+    note = Signal(SignalType.CLAUSE, Effect.CLARIFIED, quote(match.old), quote(match.new), why,
+                  "clause.changelog", 0.0)
+    return Judgement(Effect.CLARIFIED, 0.9, (note,))
 
 
 def _judge(classify: Callable[[Match, Document, Document], Judgement], match: Match, seen: Trimmed,

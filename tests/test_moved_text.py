@@ -86,3 +86,4 @@ def test_moved_text_judgement_is_deterministic() -> None:
     new = ("The stewards will inspect every gadget each spring and results. "
            f"Findings {PHRASE} from all of the above go to the guild council within a month.\n")
     assert run(old, new) == run(old, new)
+
