@@ -157,6 +157,11 @@ def _cached(text: str) -> tuple[Modal | None, ...]:
     return tuple(_sentence_modals(analyse(text), load_lexicon()))
 
 
+def _modal_after(hits: Sequence[Hit], sent: int, start: int) -> bool:
+    """Whether sentence ``sent`` has a modal hit after character ``start``."""
+    return any(h.sent == sent and h.start > start for h in hits)
+
+
 def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     ranks = {f"rung:{r.name}": r for r in lex.rungs}
     # where the author (or a named body) is first named in each sentence: a weak modal binds the
@@ -166,6 +171,11 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     for h in (*a.family("author"), *a.family("officer")):
         first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
     hits = modal_hits(a)
+    # where a sentence first says it only states a belief ("we believe that ..."): a modal after
+    # that is the content of the belief, not a duty
+    first_aside: dict[int, int] = {}
+    for h in a.family("descriptive"):
+        first_aside[h.sent] = min(first_aside.get(h.sent, h.start), h.start)
     out: list[Modal | None] = []
     for k in range(len(a.sentences)):
         best: Modal | None = None
@@ -175,8 +185,13 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             rung = ranks[h.family]
             if rung.rank < 3 and not (k in first_author and first_author[k] < h.start):
                 continue
+            if k in first_aside and first_aside[k] < h.start:
+                continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)
+        if k in first_aside and best is None and _modal_after(hits, k, first_aside[k]):
+            out.append(None)  # the belief's own modal was the only one: no practice reading either
+            continue
         if best is None or best.rank < BINDING:
             practice = _practice(a, k, lex)
             if practice is not None:

@@ -1,0 +1,48 @@
+"""A modal word inside a stated belief ("We believe that models will ...") binds nobody.
+
+Minimal pairs written for these tests: the belief on its own is descriptive, a duty beside a
+belief still binds, and turning a duty into a belief weakens it.
+"""
+
+from __future__ import annotations
+
+from rspdiff.classify import classify
+from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
+
+
+def clause(text: str, side: str) -> Clause:
+    return Clause(f"{side}0", ClauseKind.PARAGRAPH, ("4. Commitments",), text, text, (1, 1), f"{side}b", 0)
+
+
+def added(text: str) -> Judgement:
+    return classify(Match(Kind.ADDED, (), (clause(text, "n"),), 1.0))
+
+
+def judge(old: str, new: str) -> Judgement:
+    return classify(Match(Kind.MODIFIED, (clause(old, "o"),), (clause(new, "n"),), 0.9))
+
+
+def test_an_added_belief_is_no_commitment() -> None:
+    j = added("We believe that gadgets of this size will soon need a second inspection.")
+    assert j.effect is Effect.CLARIFIED, j.signals
+
+
+def test_an_added_duty_is_a_commitment() -> None:
+    assert added("We will give gadgets of this size a second inspection.").effect is Effect.STRENGTHENED
+
+
+def test_a_duty_stated_before_a_belief_still_binds() -> None:
+    j = added("We will inspect every gadget twice, and we believe that this will catch most faults.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_a_duty_turned_into_a_belief_weakens() -> None:
+    j = judge("We will give every large gadget a second inspection.",
+              "We believe that every large gadget will get a second inspection.")
+    assert j.effect is Effect.WEAKENED
+
+
+def test_a_belief_reworded_stays_clarified() -> None:
+    j = judge("We believe that large gadgets will need a second inspection.",
+              "We think that large gadgets will need a second inspection.")
+    assert j.effect is Effect.CLARIFIED
