@@ -6,7 +6,8 @@ paragraph, each list item (without its sub-items), table row, footnote and headi
 because a policy paragraph often holds several commitments with different fates.
 
 The token stream is walked with an explicit stack, never recursion, so a hostile 10,000-deep list
-cannot exhaust Python's stack (markdown-it also caps nesting itself).
+cannot exhaust Python's stack; markdown-it caps nesting itself, and input deeper than that cap is
+refused rather than silently cut (``MAX_NESTING``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rspdiff.errors import InputError
 from rspdiff.model import Clause, ClauseKind, Document
 from rspdiff.sentences import split_sentences
 
@@ -37,6 +39,11 @@ _LETTER_OK = re.compile(r"^(?:(?:section|appendix|annex|part|chapter)\s+[A-Z]|[A
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 # Section slugs longer than this are cut: ids stay readable in URLs and anchors.
 _SLUG_MAX = 48
+# markdown-it stops reading a container nested deeper than its maxNesting (20 by default, about
+# ten list levels) and drops the rest without a word. 100 levels (about 50 nested lists) is beyond
+# any real document, yet keeps markdown-it's recursive block parser far below Python's recursion
+# limit; input that still reaches it is refused (see parse_markdown), never cut short.
+MAX_NESTING = 100
 
 
 @cache
@@ -45,7 +52,7 @@ def _md() -> Any:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
     md.use(front_matter_plugin).use(footnote_plugin)
     return md
 
@@ -257,6 +264,10 @@ def parse_markdown(norm: Normalized, name: str, raw: bytes | None = None,
     normalised text is hashed.
     """
     tokens = _md().parse(norm.text)
+    if any(t.level >= MAX_NESTING - 1 for t in tokens):
+        raise InputError(f"{name}: lists or quotes nested too deeply (over {MAX_NESTING} Markdown "
+                         f"levels, about {MAX_NESTING // 2} nested lists); rspdiff would have to drop "
+                         "the deeper text")
     builder = _Builder(spans=norm.spans)
     _walk(builder, tokens)
     front = dict(norm.front_matter)

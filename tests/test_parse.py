@@ -155,3 +155,24 @@ def test_every_corpus_file_parses(corpus_dir: Path) -> None:
         doc = load_bytes(path.read_bytes(), str(path))
         assert doc.clauses, path
         assert len({c.id for c in doc.clauses}) == len(doc.clauses), path
+
+
+def _nested(depth: int) -> str:
+    return "# Nested\n\n" + "".join("  " * i + f"- duty at level {i}\n" for i in range(depth))
+
+
+def test_thirty_nested_list_levels_keep_every_item() -> None:
+    """markdown-it's default cap (20 levels, about ten lists) would silently drop the rest."""
+    doc = load_bytes(_nested(30).encode(), "deep.md")
+    items = [c.text for c in doc.clauses if c.kind is ClauseKind.LIST_ITEM]
+    assert items == [f"duty at level {i}" for i in range(30)]
+
+
+def test_nesting_beyond_the_cap_is_refused_not_cut() -> None:
+    from rspdiff.errors import InputError
+    from rspdiff.parse import MAX_NESTING
+
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_bytes(_nested(MAX_NESTING).encode(), "deeper.md")
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_bytes(("# Quotes\n\n" + ">" * (MAX_NESTING + 5) + " a deep quote\n").encode(), "quotes.md")
