@@ -167,7 +167,8 @@ def moved_signal(t: Trimmed) -> Signal:
     """The evidence that words were set aside, quoting them, so a reader can check."""
     def quote(runs: tuple[str, ...]) -> str:
         words = " … ".join(runs).split()
-        return " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
+        cut = " ".join(words[:_QUOTE_WORDS]).removesuffix(" …")
+        return cut + (" …" if len(words) > _QUOTE_WORDS else "")
 
     if t.moved_out and t.moved_in:
         why = ("Words left this clause and others arrived from elsewhere (or moved within it): moved "

@@ -27,7 +27,7 @@ from rspdiff.classify.phrases import (
     specificity_signals,
 )
 from rspdiff.classify.quantity import quantity_signals
-from rspdiff.model import Clause, ClauseKind, Document, Effect, Judgement, Kind, Match, Signal
+from rspdiff.model import Clause, ClauseKind, Document, Effect, Judgement, Kind, Match, Signal, SignalType
 
 __all__ = ["classify", "edit_signals"]
 
@@ -60,6 +60,18 @@ def _only_headings(clauses: Sequence[Clause]) -> bool:
     return bool(clauses) and all(c.kind is ClauseKind.HEADING for c in clauses)
 
 
+def _renamed_heading(match: Match) -> Judgement:
+    """A heading edited into another heading: titles name sections and bind nobody.
+
+    "Section 4: Misalignment" → "Section 4: Governance" says nothing about what the author must
+    do; the commitments under either heading are aligned and judged on their own.
+    """
+    why = "Headings name sections and bind nobody; the clauses beneath them are judged on their own."
+    note = Signal(SignalType.CLAUSE, Effect.CLARIFIED, " ".join(c.text for c in match.old),
+                  " ".join(c.text for c in match.new), why, "clause.heading", 0.0)
+    return Judgement(Effect.CLARIFIED, round(0.5 + 0.4 * max(0.0, min(1.0, match.score)), 3), (note,))
+
+
 def classify(match: Match, old_doc: Document | None = None, new_doc: Document | None = None) -> Judgement:
     """Judge one aligned change: its effect, confidence and quoted evidence.
 
@@ -73,6 +85,8 @@ def classify(match: Match, old_doc: Document | None = None, new_doc: Document | 
     lex = load_lexicon()
     if match.kind is Kind.UNCHANGED:
         return Judgement(Effect.CLARIFIED, 1.0, ())
+    if _only_headings(match.old) and _only_headings(match.new):
+        return _renamed_heading(match)
     old_gone = not match.old or (_only_headings(match.old) and not _only_headings(match.new))
     new_gone = not match.new or (_only_headings(match.new) and not _only_headings(match.old))
     if match.kind is Kind.ADDED or old_gone:
