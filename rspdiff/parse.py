@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from rspdiff.errors import InputError
 from rspdiff.model import Clause, ClauseKind, Document
-from rspdiff.sentences import split_sentences
+from rspdiff.sentences import split_clauses
 
 if TYPE_CHECKING:
     from rspdiff.normalize import Normalized
@@ -154,7 +154,7 @@ def _paragraph(b: _Builder, inline: Any, lines: tuple[int, int], block: str, kin
     if kind is not ClauseKind.PARAGRAPH:
         b.add(kind, ids, text, inline.content, lines, block, level)
         return
-    spans = split_sentences(text)
+    spans = split_clauses(text)
     if len(spans) == 1:
         b.add(kind, f"{ids}.s1", text, inline.content, lines, block, level)
         return

@@ -28,6 +28,12 @@ _MAYBE_SPLIT = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s")
 _GLUED_STOP = re.compile(r"(?<=[a-z)\]”’\"'])[.!?](?:\d{1,2})?(?=[A-Z“][A-Za-z])")
 # A trailing bare list marker: "1.", "12.", "a.", "iv." (lower-case roman numerals up to 8 chars).
 _MARKER_END = re.compile(r"(?:^|[\s:;,(])(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,8})\.$")
+# A sentence is also cut after a semicolon when both sides have at least this many words: policy
+# sentences chain separate commitments with semicolons ("we will test X; and we will publish Y"),
+# and each can change on its own. Shorter sides are list fragments ("a; b; and c") that mean
+# nothing alone.
+SEMICOLON_MIN_WORDS = 8
+_SEMICOLON = re.compile(r";\s+")
 # spaCy refuses texts longer than its max_length; such paragraphs (a 1 MB single line, say) are cut
 # into pieces of this many characters at a whitespace before splitting.
 _CHUNK = MAX_CHARS
@@ -133,6 +139,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         begin = 0 if i == 0 else start
         spans.append(_trim(text, begin, stop))
     return [s for s in spans if s[1] > s[0]]
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """Like ``split_sentences``, with long semicolon-joined parts cut apart (SEMICOLON_MIN_WORDS)."""
+    out: list[tuple[int, int]] = []
+    for start, end in split_sentences(text):
+        begin = start
+        for m in _SEMICOLON.finditer(text, start, end):
+            left, right = text[begin : m.start()], text[m.end() : end]
+            if len(left.split()) >= SEMICOLON_MIN_WORDS and len(right.split()) >= SEMICOLON_MIN_WORDS:
+                out.append(_trim(text, begin, m.end()))
+                begin = m.end()
+        out.append(_trim(text, begin, end))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

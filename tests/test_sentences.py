@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rspdiff.sentences import split_sentences
+from rspdiff.sentences import split_clauses, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -48,12 +48,33 @@ def test_a_text_without_a_stop_is_one_sentence() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=400))
+@given(st.text(max_size=400)
+       | st.lists(st.sampled_from(["word", "; ", ". ", " ", "We"]), max_size=80).map("".join))
 def test_spans_are_ordered_non_empty_and_cover_all_visible_text(text: str) -> None:
-    spans = split_sentences(text)
+    _covers(text, split_sentences(text))
+    _covers(text, split_clauses(text))
+
+
+def _covers(text: str, spans: list[tuple[int, int]]) -> None:
     previous_end = 0
     for start, end in spans:
         assert previous_end <= start < end <= len(text)
         assert not text[previous_end:start].strip()
         previous_end = end
     assert not text[previous_end:].strip()
+
+
+def test_long_semicolon_joined_commitments_become_two_clauses() -> None:
+    text = ("We will inspect every gadget before it leaves the workshop each spring; and we will "
+            "publish the inspection ledger on the guild website within thirty days.")
+    parts = [text[a:b] for a, b in split_clauses(text)]
+    assert parts == ["We will inspect every gadget before it leaves the workshop each spring;",
+                     "and we will publish the inspection ledger on the guild website within thirty days."]
+
+
+def test_short_semicolon_lists_stay_whole() -> None:
+    text = "The steward checks springs; gears; and the small brass fittings of every gadget."
+    assert split_clauses(text) == [(0, len(text))]
+    two = "We inspect gadgets. The steward checks springs; gears; and fittings."
+    assert [two[a:b] for a, b in split_clauses(two)] == ["We inspect gadgets.",
+                                                        "The steward checks springs; gears; and fittings."]
