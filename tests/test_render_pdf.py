@@ -7,6 +7,7 @@ so they test what was typeset rather than the HTML it came from.
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -133,6 +134,45 @@ def test_each_change_shows_label_kind_evidence_override_and_note(pdf: Path) -> N
     assert any(override_text(change) for change in cl.changes)  # the fixture has an override to show
 
 
+def _check_redlines(pdf: Path, cl: Changelog) -> None:
+    """Every word of every redline is typeset, whether the clause changed in part or as a whole."""
+    # Compared without any whitespace: a line may break after a hyphen ("hard-|to-detect"), which
+    # pdftotext reads back as a space that the clause never had.
+    body = "".join("\n".join(_pages(pdf)).split())
+    for change in cl.changes:
+        for _op, text in change.redline:
+            if text.strip():
+                assert "".join(printable(text).split()) in body, (change.id, text)
+
+
+def test_every_redline_is_typeset_word_for_word(pdf: Path) -> None:
+    cl = build_changelog()
+    assert any(len(change.redline) == 1 for change in cl.changes)  # a wholly added or removed clause
+    assert any(len(change.redline) > 1 for change in cl.changes)  # and a word-level redline
+    _check_redlines(pdf, cl)
+
+
+def test_running_header_names_the_section_at_the_top_of_each_page(pdf: Path) -> None:
+    # The changes' own lines no longer repeat their section, so a page that opens mid-section
+    # must say which section it is in; the first page of changes opens with the first section.
+    pages = _pages(pdf)
+    first_title = printable(section_title(group_by_section(build_changelog().changes)[0][0]))
+    assert f"Section: {first_title}" in _flat(pages[2])
+    assert all("Section: " in page for page in pages[2:])
+    assert "Section: " not in pages[0] + pages[1]  # summary and contents belong to no section
+
+
+def test_only_section_headings_carry_ids() -> None:
+    # weasyprint gives every element with an id a style of its own, which stops it sharing
+    # computed styles between alike elements and their children: ids on each change made the
+    # RSP v1.0 -> v2.0 PDF about a fifth slower. The contents links need the section ids only.
+    cl = build_changelog()
+    html = to_print_html(cl)
+    ids = re.findall(r'\sid="([^"]*)"', html)
+    assert ids == [f"section-{number}" for number in range(1, len(group_by_section(cl.changes)) + 1)]
+    assert all(f'href="#{anchor}"' in html for anchor in ids)
+
+
 def test_hostile_text_is_typeset_as_text_never_as_markup(pdf: Path) -> None:
     html = to_print_html(build_changelog())
     assert "<script" not in html and "<img" not in html and "<em>" not in html
@@ -173,10 +213,11 @@ def test_page_images_render(pdf: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
-def test_rsp_v1_to_v2_furniture_contents_and_margins(rsp: Changelog, rsp_pdf: Path) -> None:
+def test_rsp_v1_to_v2_furniture_contents_margins_and_redlines(rsp: Changelog, rsp_pdf: Path) -> None:
     _check_furniture(rsp_pdf, rsp)
     _check_contents_page_numbers(rsp_pdf, rsp)
     _check_inside_margins(rsp_pdf)
+    _check_redlines(rsp_pdf, rsp)
 
 
 @pytest.mark.corpus
