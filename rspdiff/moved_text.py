@@ -170,9 +170,14 @@ def moved_signal(t: Trimmed) -> Signal:
         cut = " ".join(words[:_QUOTE_WORDS]).removesuffix(" …")
         return cut + (" …" if len(words) > _QUOTE_WORDS else "")
 
-    if t.moved_out and t.moved_in:
-        why = ("Words left this clause and others arrived from elsewhere (or moved within it): moved "
-               "text is not judged as a change of commitment.")
+    def words(runs: tuple[str, ...]) -> list[str]:
+        return sorted(w.lower() for run in runs for w in _WORD.findall(run))
+
+    if t.moved_out and words(t.moved_out) == words(t.moved_in):
+        why = "These words only changed place within the clause: a reordering, not a change of commitment."
+    elif t.moved_out and t.moved_in:
+        why = ("Words left this clause and others arrived from another one: moved text is not judged "
+               "as a change of commitment.")
     elif t.moved_out:
         why = "These words reappear in another clause of the new version: moved text, not a removal."
     else:
