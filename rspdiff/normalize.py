@@ -83,9 +83,6 @@ _BARE_NUMBER = re.compile(r"\d{1,4}")
 _SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _NUMBERING = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)(?:\.|\s*\||\s*[-–—]|\s|(?=[A-Z]))\s*")
 _DOT_LEADER = re.compile(r"(?:\.\s?){3,}\s*\d*$|\s\d{1,4}$")
-# Characters that open a page's first line which, after a page that stopped mid-sentence,
-# continue that sentence rather than start a block: an opening bracket or quote.
-_CONTINUATION_OPENERS = frozenset("([\"'\u201c\u2018")
 _ENUMERATOR = re.compile(r"(\d{1,2}[.)]|\([a-z0-9]{1,4}\)|[a-z]\)|(?:[ivx]{1,4}|[a-z])\.)(?:\s+|$)")
 # A footnote body opens with its number, usually followed by a space; some extractions lose
 # the space, so an uppercase letter or opening quote straight after the digits also counts.
@@ -455,14 +452,9 @@ def _assemble(pages: Sequence[_Page2], cfg: _Settings) -> list[_Block]:
                 cur.lines.append((no, text))
             elif first and cur.kind is not _Kind.HEADING:
                 # A page break cuts a paragraph when the new page goes on in lowercase, or when
-                # the old page stopped mid-sentence at full line width, or stopped mid-sentence
-                # (no stop, colon or semicolon) and the new page opens with no capital, as with
-                # "(" or a quote: a new paragraph or item starts with a capital or a marker.
+                # the old page stopped mid-sentence at full line width.
                 full = len(cur.last) >= cfg.short_line_share * width
-                mid = not _ends_sentence(cur.last) and not cur.last.endswith((":", ";"))
-                if text[:1].islower() or (full and not _ends_sentence(cur.last)) or (
-                    mid and not enum and text[:1] in _CONTINUATION_OPENERS
-                ):
+                if text[:1].islower() or (full and not _ends_sentence(cur.last)):
                     cur.lines.append((no, text))
                 else:
                     close()

@@ -149,23 +149,6 @@ def test_paragraphs_without_blank_lines_split_at_short_sentence_ends() -> None:
     assert body[0].endswith("It ends.")
 
 
-def test_page_that_stops_mid_sentence_continues_on_a_bracket() -> None:
-    """A page ending mid-sentence (no stop) whose next page opens with "(" goes on: one paragraph."""
-    first = [*filler(1), "The stewards list the guidance they follow, such as the Brass Fittings Code"]
-    text = doc(page(1, *first, footer=False), page(2, "(second edition), and the rules of the guild.",
-                                                   "", *filler(2), footer=False))
-    body = lines_of(normalize(text))
-    assert any("Brass Fittings Code (second edition), and the rules" in line for line in body)
-
-
-def test_page_that_ends_a_sentence_does_not_swallow_a_bracketed_start() -> None:
-    first = [*filler(1), "The stewards list the guidance they follow."]
-    text = doc(page(1, *first, footer=False), page(2, "(A note on fittings follows below.)",
-                                                   "", *filler(2), footer=False))
-    body = lines_of(normalize(text))
-    assert "(A note on fittings follows below.)" in body
-
-
 def test_line_end_hyphenation_is_mended() -> None:
     lines = [
         "Our stewards keep a written record of every inspection they make of the organiza-",
