@@ -27,6 +27,8 @@ from rspdiff.model import Change, Changelog, Clause, ClauseKind, Document, Effec
 # Headings that open a provider's account of its revisions.
 CHANGELOG_HEADINGS = frozenset({"changelog", "change log", "version history", "revision history",
                                 "changes", "summary of changes"})
+# Changelog headings that also name a policy's own rules on changes, not only its account of them.
+_AMBIGUOUS_HEADINGS = frozenset({"changes"})
 MATERIAL = (Effect.WEAKENED, Effect.STRENGTHENED, Effect.MIXED)
 MATCH_MIN = 0.12  # score at which an entry is taken to mention a change
 BEST_MIN = 0.04  # an entry's single best change counts from here (entries are short summaries)
@@ -98,6 +100,20 @@ def changelog_regions(doc: Document) -> tuple[tuple[Clause, ...], ...]:
                 region.append(later)
         regions.append(tuple(region))
     return tuple(regions)
+
+
+def account_regions(doc: Document) -> tuple[tuple[Clause, ...], ...]:
+    """The changelog regions that surely are the document's account of its own revisions.
+
+    A section headed only "Changes" may as well be a policy's rules about changing its terms ("We
+    will notify you 30 days before any change"): it counts only when it holds a dated or
+    versioned subsection. The other changelog headings count as they are.
+    """
+    def dated_inside(region: tuple[Clause, ...]) -> bool:
+        return any(c.kind is ClauseKind.HEADING and _dated(c.text) for c in region[1:])
+
+    return tuple(r for r in changelog_regions(doc)
+                 if _norm(r[0].text) not in _AMBIGUOUS_HEADINGS or dated_inside(r))
 
 
 def _heading_date(text: str) -> str | None:

@@ -51,7 +51,7 @@ def compare(old: Document, new: Document) -> Changelog:
     background that binds nobody (the rubric's descriptive rung): it is clarified whatever its
     verbs ("It now requires ...").
     """
-    from rspdiff.announce import changelog_regions
+    from rspdiff.announce import account_regions
     from rspdiff.classify import classify
 
     alignment = align(old, new)
@@ -61,7 +61,7 @@ def compare(old: Document, new: Document) -> Changelog:
         if match.kind is Kind.UNCHANGED:
             unchanged.extend((a.id, b.id) for a, b in zip(match.old, match.new, strict=True))
     redlines = [_redline(m) for m in edited]
-    account = {c.id for doc in (old, new) for region in changelog_regions(doc) for c in region}
+    account = {c.id for doc in (old, new) for region in account_regions(doc) for c in region}
     changes: list[Change] = []
     for match, ops, seen in zip(edited, redlines, trim(edited, redlines), strict=True):
         if all(c.id in account for c in (*match.old, *match.new)):
@@ -97,11 +97,22 @@ def _account(match: Match) -> Judgement:
 
 def _judge(classify: Callable[[Match, Document, Document], Judgement], match: Match, seen: Trimmed,
            old: Document, new: Document) -> Judgement:
-    """The classifier's judgement of what is left once moved words are set aside."""
+    """The classifier's judgement once moved words are set aside.
+
+    Setting words aside may only take evidence away: of the untrimmed change's signals, those the
+    trimmed change no longer has are dropped, and nothing the trimmed text alone suggests is added
+    (a word set aside on one side may still stand on the other).
+    """
+    full = classify(match, old, new)
     if not seen.touched:
-        return classify(match, old, new)
+        return full
+    from rspdiff.classify.aggregate import aggregate
+    from rspdiff.classify.lexicon import load_lexicon
+
     note = moved_signal(seen)
     if seen.whole:
         return Judgement(Effect.CLARIFIED, round(0.75 * (0.5 + 0.5 * match.score), 3), (note,))
-    judgement = classify(seen.match, old, new)
+    still = {(s.rule, s.direction) for s in classify(seen.match, old, new).signals}
+    kept = [s for s in full.signals if (s.rule, s.direction) in still]
+    judgement = aggregate(kept, load_lexicon(), match.score)
     return Judgement(judgement.effect, judgement.confidence, (*judgement.signals, note))

@@ -1,18 +1,21 @@
-"""Words that left one clause and arrived in another moved: they are no change of commitment.
+"""Words that left one clause and arrived in a neighbouring one moved: no change of commitment.
 
-Revisions move phrases between neighbouring sentences, and PDF extractions of the same table
-interleave its columns differently from one version to the next ("Publish Risk Reports with the"
-glued to one sentence in one version, to another in the next). Judged one aligned pair at a
-time, the phrase's leaving reads as a loss in one change and its arrival as a gain in another:
-two false alarms, one of them a "weakened" that no reader would accept.
+Revisions move phrases across sentence boundaries ("... and publish the findings. Reports
+will ..." becomes "... . The findings and reports will ..."), and PDF extractions of one page
+cut sentences differently from one version to the next. Judged one aligned pair at a time, the
+phrase's leaving reads as a loss in one change and its arrival as a gain in the next: two false
+alarms, one of them a "weakened" that no reader would accept.
 
-So, before judging, every run of at least ``MIN_RUN`` words that one change deletes and some
-change inserts, in the same order, is set aside on both sides, and the judge sees what is left.
-An added or removed clause is either moved text as a whole (judged clarified) or judged as it is.
-Runs are found through an index of the inserted word ``MIN_RUN``-grams, so the cost stays linear
-in the number of changed words (no change is compared with every other). A change keeps its
-redline and clauses as they are: only what the classifier reads is trimmed, and the change
-carries a ``clause.moved_text`` signal saying which words were set aside and why.
+So, before judging, a run of at least ``MIN_RUN`` words that one change deletes and the same or a
+neighbouring change inserts, in the same order, is set aside. Deliberately narrow, because a
+hidden weakening is the costliest error: only runs deleted once and inserted once in the whole
+comparison, only between changes at most ``NEAR_CLAUSES`` apart, and setting words aside may only
+*remove* evidence from a change, never add any (``compare`` keeps just the signals the untrimmed
+change also has). An added or removed clause is either moved text as a whole (clarified) or
+judged as it is. The runs are found through an index of ``MIN_RUN``-grams, so the cost stays
+linear in the number of changed words. A change keeps its redline and clauses: only what the
+classifier reads is trimmed, and the change carries a ``clause.moved_text`` signal quoting the
+words set aside.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ from rspdiff.model import Clause, Effect, Kind, Match, Op, Signal, SignalType
 # "as well as") recur by chance across a policy's changes; five or more of the same words in
 # the same order, deleted here and inserted there, are the same text moving.
 MIN_RUN = 5
+# Two different changes exchange moved words only when their clauses lie at most this many clauses
+# apart on one side: a phrase crossing a sentence boundary, or into the neighbouring sentence. A
+# phrase reappearing far away may have joined another commitment ("at least every three months"
+# leaving the tests for the calibrations): that is a real change and must be judged as one.
+NEAR_CLAUSES = 2
 # A removed or added clause whose words have moved at least this share is moved text as a whole
 # (a stray word or two, a footnote number or a changed punctuation, may not travel with it).
 WHOLE_SHARE = 0.8
@@ -71,26 +79,44 @@ def _pieces(index: int, ops: Sequence[tuple[Op, str]]) -> list[_Piece]:
     return out
 
 
-def _mark(pieces: Sequence[Sequence[_Piece]]) -> dict[tuple[int, int], set[int]]:
-    """Moved word positions, keyed by (change, run): deleted runs found among inserted ones."""
+def _grams(pieces: Sequence[Sequence[_Piece]], op: Op) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Every MIN_RUN-gram of the runs of kind ``op``: where it occurs (change, run, word)."""
     grams: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     for c, runs in enumerate(pieces):
         for r, p in enumerate(runs):
-            if p.op is Op.INSERT:
+            if p.op is op:
                 for k in range(len(p.words) - MIN_RUN + 1):
                     grams[p.words[k : k + MIN_RUN]].append((c, r, k))
+    return grams
+
+
+def _near(a: Match, b: Match) -> bool:
+    """Two changes close enough on one side for a phrase to have crossed between them."""
+    for xs, ys in ((a.old, b.old), (a.new, b.new)):
+        if xs and ys and min(abs(x.index - y.index) for x in xs for y in ys) <= NEAR_CLAUSES:
+            return True
+    return False
+
+
+def _mark(pieces: Sequence[Sequence[_Piece]], matches: Sequence[Match]) -> dict[tuple[int, int], set[int]]:
+    """Moved word positions, keyed by (change, run).
+
+    A MIN_RUN-gram counts when it is deleted exactly once and inserted exactly once in the whole
+    comparison (one-to-one: boilerplate and names that recur everywhere are not "a phrase that
+    moved"), within one change or between two near ones (NEAR_CLAUSES). Each gram is looked at
+    once, so the cost is linear in the number of changed words.
+    """
+    inserted = _grams(pieces, Op.INSERT)
     moved: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for c, runs in enumerate(pieces):
-        for r, p in enumerate(runs):
-            if p.op is not Op.DELETE:
-                continue
-            for k in range(len(p.words) - MIN_RUN + 1):
-                hits = grams.get(p.words[k : k + MIN_RUN])
-                if not hits:
-                    continue
-                moved[(c, r)].update(range(k, k + MIN_RUN))
-                for hc, hr, hk in hits:
-                    moved[(hc, hr)].update(range(hk, hk + MIN_RUN))
+    for gram, deleted in _grams(pieces, Op.DELETE).items():
+        hits = inserted.get(gram)
+        if not hits or len(hits) != 1 or len(deleted) != 1:
+            continue
+        (c, r, k), (hc, hr, hk) = deleted[0], hits[0]
+        if c != hc and not _near(matches[c], matches[hc]):
+            continue
+        moved[(c, r)].update(range(k, k + MIN_RUN))
+        moved[(hc, hr)].update(range(hk, hk + MIN_RUN))
     return moved
 
 
@@ -127,7 +153,7 @@ def _side(clauses: tuple[Clause, ...], text: str) -> tuple[Clause, ...]:
 def trim(matches: Sequence[Match], redlines: Sequence[Sequence[tuple[Op, str]]]) -> list[Trimmed]:
     """For each change (``matches[i]`` with redline ``redlines[i]``), what the judge should read."""
     pieces = [_pieces(i, ops) for i, ops in enumerate(redlines)]
-    moved = _mark(pieces)
+    moved = _mark(pieces, matches)
     out = []
     for c, (match, runs) in enumerate(zip(matches, pieces, strict=True)):
         gone: list[str] = []

@@ -27,3 +27,12 @@ def test_an_entry_added_to_the_documents_own_changelog_binds_nobody() -> None:
     cl = run(body.split("## Changelog")[0], body.split("## Changelog")[0] +
              "It now requires two stewards at every inspection.\n")
     assert [ch.effect for ch in cl.changes] == [Effect.STRENGTHENED]
+
+
+def test_a_section_headed_changes_with_rules_about_changes_is_judged() -> None:
+    """'Changes' may be the terms' own rules about changing them: a weakened notice duty is weakened."""
+    body = "The stewards will inspect every gadget each spring.\n\n## Changes\n\n"
+    old = body + "We will notify every member at least 30 days before any change to these rules.\n"
+    new = body + "We may notify members before a change to these rules.\n"
+    effects = [ch.effect for ch in run(old, new).changes]
+    assert effects == [Effect.WEAKENED]

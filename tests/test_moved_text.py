@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rspdiff.compare import compare
 from rspdiff.load import load_bytes
-from rspdiff.model import Changelog, Effect, Kind, Match, Op
+from rspdiff.model import Changelog, Clause, ClauseKind, Effect, Kind, Match, Op
 from rspdiff.moved_text import MIN_RUN, trim
 
 HEAD = "# Gadget Safety Charter\n\n## Reviews\n\n"
@@ -54,30 +54,71 @@ def test_the_same_words_moving_but_a_modal_weakening_on_top_is_still_caught() ->
     assert Effect.WEAKENED in effects
 
 
-def test_a_removed_sentence_found_inside_a_distant_clause_is_moved_text() -> None:
-    filler = "".join(f"The {tool} is oiled by the apprentice on duty after every shift.\n\n"
-                     for tool in ("lathe", "anvil", "bellows", "chisel", "plane", "rasp", "vice", "awl"))
-    old = ("The stewards will keep a written record of every inspection they make.\n\n" + filler +
+FILLER = "".join(f"The {tool} is oiled by the apprentice on duty after every shift.\n\n"
+                 for tool in ("lathe", "anvil", "bellows", "chisel", "plane", "rasp", "vice", "awl"))
+
+
+def test_a_removed_sentence_found_inside_the_next_clause_is_moved_text() -> None:
+    old = ("The guild council meets twice a year to read the ledgers.\n\n"
+           "The stewards will keep a written record of every inspection they make.\n\n" + FILLER)
+    new = ("The guild council meets twice a year to read the ledgers, and the stewards will keep a "
+           "written record of every inspection they make.\n\n" + FILLER)
+    cl = run(old, new)
+    assert cl.changes and all(ch.effect is Effect.CLARIFIED for ch in cl.changes), [
+        (ch.kind, ch.effect, ch.signals) for ch in cl.changes]
+
+
+def test_a_duty_reappearing_far_away_is_judged_where_it_left() -> None:
+    """Far from where it left, the same words may belong to another commitment: judged as they are."""
+    old = ("The stewards will keep a written record of every inspection they make.\n\n" + FILLER +
            "## Council\n\nThe guild council meets twice a year to read the ledgers.\n")
-    new = (filler + "## Council\n\nThe guild council meets twice a year to read the ledgers, and "
+    new = (FILLER + "## Council\n\nThe guild council meets twice a year to read the ledgers, and "
            "the stewards will keep a written record of every inspection they make.\n")
     cl = run(old, new)
-    removed = [ch for ch in cl.changes if ch.kind is Kind.REMOVED]
-    assert removed, [(ch.kind, ch.effect) for ch in cl.changes]
-    assert all(ch.effect is Effect.CLARIFIED for ch in removed)
-    assert any(s.rule == "clause.moved_text" for ch in removed for s in ch.signals)
+    assert "clause.moved_text" not in rules(cl)
+
+
+def test_words_set_aside_on_one_side_add_no_evidence() -> None:
+    """The duty 'will update the charter' stands on both sides of the first change: no gain there."""
+    old = ("If the review finds gaps in a gadget, we will update our gadget charter with the new findings, "
+           "and the gadget can then be shipped to customers.\n\n"
+           "Gadgets are inspected by the steward on duty every morning.\n")
+    new = ("Gadgets flagged by the review will undergo additional inspection before they can be shipped "
+           "to customers.\n\nGadgets are inspected by the steward on duty every morning, and we will "
+           "update our gadget charter with the new findings.\n")
+    for ch in run(old, new).changes:
+        moved = any(s.rule == "clause.moved_text" for s in ch.signals)
+        assert not (moved and any(s.rule.startswith("modality") and s.direction is Effect.STRENGTHENED
+                                  for s in ch.signals)), ch.signals
+
+
+def _clause(i: int, side: str) -> Clause:
+    return Clause(f"{side}{i}", ClauseKind.PARAGRAPH, ("S",), "x", "x", (i, i), f"{side}b{i}", i)
 
 
 def test_runs_shorter_than_min_run_do_not_count_as_moved() -> None:
+    a = Match(Kind.MODIFIED, (_clause(0, "o"),), (_clause(0, "n"),))
+    b = Match(Kind.MODIFIED, (_clause(1, "o"),), (_clause(1, "n"),))
     short = " ".join(PHRASE.split()[: MIN_RUN - 1])
-    match = Match(Kind.MODIFIED, (), ())
-    out = trim([match, match], [((Op.DELETE, f"alpha {short} beta"),),
-                                ((Op.INSERT, f"gamma {short} delta"),)])
+    out = trim([a, b], [((Op.DELETE, f"alpha {short} beta"),), ((Op.INSERT, f"gamma {short} delta"),)])
     assert not any(t.touched for t in out)
     long = " ".join(PHRASE.split()[:MIN_RUN])
-    out = trim([match, match], [((Op.DELETE, f"alpha {long} beta"),), ((Op.INSERT, f"gamma {long} delta"),)])
+    out = trim([a, b], [((Op.DELETE, f"alpha {long} beta"),), ((Op.INSERT, f"gamma {long} delta"),)])
     assert [t.moved_out for t in out] == [(long,), ()]
     assert [t.moved_in for t in out] == [(), (long,)]
+
+
+def test_only_near_changes_and_one_to_one_runs_exchange_words() -> None:
+    long = " ".join(PHRASE.split()[:MIN_RUN])
+    a = Match(Kind.MODIFIED, (_clause(0, "o"),), (_clause(0, "n"),))
+    far = Match(Kind.MODIFIED, (_clause(30, "o"),), (_clause(30, "n"),))
+    out = trim([a, far], [((Op.DELETE, f"alpha {long} beta"),), ((Op.INSERT, f"gamma {long} delta"),)])
+    assert not any(t.touched for t in out)
+    b = Match(Kind.MODIFIED, (_clause(1, "o"),), (_clause(1, "n"),))
+    c = Match(Kind.MODIFIED, (_clause(2, "o"),), (_clause(2, "n"),))
+    twice = [((Op.DELETE, f"alpha {long} beta"),), ((Op.INSERT, f"gamma {long} delta"),),
+             ((Op.INSERT, f"epsilon {long} zeta"),)]
+    assert not any(t.touched for t in trim([a, b, c], twice))
 
 
 def test_moved_text_judgement_is_deterministic() -> None:
