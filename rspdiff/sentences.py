@@ -142,17 +142,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
-    """Like ``split_sentences``, with long semicolon-joined parts cut apart (SEMICOLON_MIN_WORDS)."""
+    """Like ``split_sentences``, with long semicolon-joined parts cut apart (SEMICOLON_MIN_WORDS).
+
+    Each side of a cut is measured to the neighbouring semicolon, so a list of short items
+    ("the board; the trust; regulators; and customers") is never cut; nor is a semicolon inside
+    brackets or quotes, which belongs to an aside.
+    """
     out: list[tuple[int, int]] = []
     for start, end in split_sentences(text):
+        marks = [m for m in _SEMICOLON.finditer(text, start, end) if _outside_asides(text[start : m.start()])]
+        bounds = [start, *(m.end() for m in marks), end]
         begin = start
-        for m in _SEMICOLON.finditer(text, start, end):
-            left, right = text[begin : m.start()], text[m.end() : end]
+        for n, m in enumerate(marks):
+            left = text[bounds[n] : m.start()]
+            right = text[m.end() : bounds[n + 2]]
             if len(left.split()) >= SEMICOLON_MIN_WORDS and len(right.split()) >= SEMICOLON_MIN_WORDS:
                 out.append(_trim(text, begin, m.end()))
                 begin = m.end()
         out.append(_trim(text, begin, end))
     return out
+
+
+def _outside_asides(before: str) -> bool:
+    """Whether a point preceded by ``before`` (from the sentence start) lies outside brackets and quotes."""
+    return (before.count("(") <= before.count(")") and before.count("[") <= before.count("]")
+            and before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

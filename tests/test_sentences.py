@@ -78,3 +78,16 @@ def test_short_semicolon_lists_stay_whole() -> None:
     two = "We inspect gadgets. The steward checks springs; gears; and fittings."
     assert [two[a:b] for a, b in split_clauses(two)] == ["We inspect gadgets.",
                                                         "The steward checks springs; gears; and fittings."]
+
+
+def test_a_list_of_short_items_after_a_long_clause_is_not_cut() -> None:
+    text = ("After every serious incident we will notify, within three days, the board of directors; "
+            "the long-term benefit trust; relevant government regulators; and affected customers.")
+    assert split_clauses(text) == [(0, len(text))]
+
+
+def test_a_semicolon_inside_brackets_belongs_to_the_aside() -> None:
+    text = ("We will keep every returned gadget in the vault for two full years (including spare gadgets, "
+            "which we keep in the vault for two full years; and returned gadgets, which we keep for longer "
+            "than that) before we destroy it.")
+    assert split_clauses(text) == [(0, len(text))]
