@@ -256,6 +256,16 @@ def _title(doc_clauses: list[Clause], front: dict[str, str], name: str) -> str:
     return stem.rsplit(".", 1)[0] if "." in stem else stem
 
 
+def _cut_by_nesting(tokens: list[Any], text: str) -> bool:
+    """Whether markdown-it stopped at MAX_NESTING with words still inside (not a ">>>>" rule line)."""
+    lines = text.split("\n")
+    for t in tokens:
+        if t.level >= MAX_NESTING - 1 and t.map:
+            if any(ch.isalpha() for line in lines[t.map[0] : t.map[1]] for ch in line):
+                return True
+    return False
+
+
 def parse_markdown(norm: Normalized, name: str, raw: bytes | None = None,
                    date: str | None = None) -> Document:
     """Parse normalised Markdown into a ``Document``.
@@ -264,7 +274,7 @@ def parse_markdown(norm: Normalized, name: str, raw: bytes | None = None,
     normalised text is hashed.
     """
     tokens = _md().parse(norm.text)
-    if any(t.level >= MAX_NESTING - 1 for t in tokens):
+    if _cut_by_nesting(tokens, norm.text):
         raise InputError(f"{name}: lists or quotes nested too deeply (over {MAX_NESTING} Markdown "
                          f"levels, about {MAX_NESTING // 2} nested lists); rspdiff would have to drop "
                          "the deeper text")

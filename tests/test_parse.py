@@ -176,3 +176,8 @@ def test_nesting_beyond_the_cap_is_refused_not_cut() -> None:
         load_bytes(_nested(MAX_NESTING).encode(), "deeper.md")
     with pytest.raises(InputError, match="nested too deeply"):
         load_bytes(("# Quotes\n\n" + ">" * (MAX_NESTING + 5) + " a deep quote\n").encode(), "quotes.md")
+
+
+def test_a_rule_line_of_quote_marks_is_not_refused() -> None:
+    doc = load_bytes(("# Rules\n\nWe will keep a ledger.\n\n" + ">" * 150 + "\n").encode(), "rule.md")
+    assert [c.text for c in doc.clauses if c.kind is ClauseKind.PARAGRAPH] == ["We will keep a ledger."]
