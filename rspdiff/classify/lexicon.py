@@ -98,6 +98,9 @@ class Lexicon:
     gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
     gate_posthoc_factor: float = 1.0  # weight (in gates) of a gate replaced by after-the-fact timing
     posthoc_markers: tuple[str, ...] = ()  # "following", "after": the act first, the account after
+    belief_ends: tuple[str, ...] = ()  # words that end a stated belief's clause (";", "therefore")
+    belief_connectives: tuple[str, ...] = ()  # ", so" / ", and" / ", but": a new clause after a belief
+    belief_subordinators: tuple[str, ...] = ()  # "because we believe X, we will Y": Y is the main clause
 
     def weight(self, name: str) -> float:
         return self.weights.get(name, 1.0)
@@ -146,6 +149,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         passive_verbs=_strs(practice["passive_verbs"]),
         duty_nouns=_strs(practice["duty_nouns"]),
         descriptive_markers=_strs(data["descriptive"]["markers"]),
+        belief_ends=_strs(data["descriptive"].get("ends", [])),
+        belief_connectives=_strs(data["descriptive"].get("connectives", [])),
+        belief_subordinators=_strs(data["descriptive"].get("subordinators", [])),
         hedges=_strs(data["hedge"]["phrases"]),
         exceptions=_strs(data["exception"]["phrases"]),
         intensifiers=_strs(data["intensifier"]["phrases"]),

@@ -50,9 +50,17 @@ class Modal:
     text: str  # the words as written
 
 
-def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
-    """A present-tense practice statement in sentence ``sent``, if there is one."""
+def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int, int]] = ()) -> Modal | None:
+    """A present-tense practice statement in sentence ``sent``, if there is one.
+
+    A practice whose subject lies inside one of ``beliefs`` (character spans of stated beliefs) is
+    the content of the belief ("we believe that we review enough"), not a practice.
+    """
     idx = [i for i, s in enumerate(a.token_sent) if s == sent]
+
+    def believed(i: int) -> bool:
+        return any(b <= a.offsets[i][0] < e for b, e in beliefs)
+
     imperative = _imperative(a, idx, lex)
     if imperative is not None:
         return imperative
@@ -63,6 +71,8 @@ def _practice(a: Analysis, sent: int, lex: Lexicon) -> Modal | None:
     # ("the Chief AI Officer oversees ..."): the last word of the body is the subject's end
     officer_ends = {h.end for h in a.family("officer") if h.sent == sent}
     for pos, i in enumerate(idx):
+        if believed(i):
+            continue
         if a.tokens[i] in authors or a.offsets[i][1] in officer_ends:
             j = pos + 1
             while j < len(idx) and a.tokens[idx[j]] in adverbs:
@@ -157,9 +167,41 @@ def _cached(text: str) -> tuple[Modal | None, ...]:
     return tuple(_sentence_modals(analyse(text), load_lexicon()))
 
 
-def _modal_after(hits: Sequence[Hit], sent: int, start: int) -> bool:
-    """Whether sentence ``sent`` has a modal hit after character ``start``."""
-    return any(h.sent == sent and h.start > start for h in hits)
+def belief_reaches(a: Analysis, lex: Lexicon) -> dict[int, list[tuple[int, int]]]:
+    """The character spans of each sentence that only state a belief, by sentence.
+
+    A belief ("we believe that ...") reaches from its marker to the end of its own clause: a
+    semicolon, "therefore", a connective after a comma (", so", ", and", ", but" — unless "that"
+    goes on with the belief: ", and that ..."), or a connective opening a clause with its own
+    author ("and we must ..."). "We believe X, so we will Y" commits the author to Y; only X is the
+    belief. A belief inside a subordinate clause ("Because we believe X, we will Y") ends where
+    the main clause starts: at a comma followed by the author.
+    """
+    ends = set(lex.belief_ends)
+    connectives = set(lex.belief_connectives)
+    subordinators = set(lex.belief_subordinators)
+    authors = {p for p in lex.practice_authors if " " not in p}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for h in a.family("descriptive"):
+        sent = a.sentences[h.sent]
+        idx = [i for i, s in enumerate(a.token_sent) if s == h.sent]
+        first = next((p for p, i in enumerate(idx) if a.offsets[i][0] >= h.start), len(idx))
+        subordinate = first > 0 and a.tokens[idx[first - 1]] in subordinators
+        stop = sent.end
+        for p in range(first + 1, len(idx)):
+            tok = a.tokens[idx[p]]
+            nxt = a.tokens[idx[p + 1]] if p + 1 < len(idx) else ""
+            after = a.tokens[idx[p + 2]] if p + 2 < len(idx) else ""
+            if (
+                tok in ends
+                or (tok == "," and nxt in connectives and after != "that")
+                or (tok in connectives and nxt in authors)
+                or (tok == "," and subordinate and nxt in authors)
+            ):
+                stop = a.offsets[idx[p]][0]
+                break
+        out.setdefault(h.sent, []).append((h.start, stop))
+    return out
 
 
 def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
@@ -171,13 +213,12 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     for h in (*a.family("author"), *a.family("officer")):
         first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
     hits = modal_hits(a)
-    # where a sentence first says it only states a belief ("we believe that ..."): a modal after
-    # that is the content of the belief, not a duty
-    first_aside: dict[int, int] = {}
-    for h in a.family("descriptive"):
-        first_aside[h.sent] = min(first_aside.get(h.sent, h.start), h.start)
+    # what a sentence says it only believes ("we believe that models will ..."): a modal or a
+    # practice inside a belief is its content, not a duty; one outside it still binds
+    beliefs = belief_reaches(a, lex)
     out: list[Modal | None] = []
     for k in range(len(a.sentences)):
+        reach = beliefs.get(k, [])
         best: Modal | None = None
         for h in hits:
             if h.sent != k:
@@ -185,15 +226,12 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             rung = ranks[h.family]
             if rung.rank < 3 and not (k in first_author and first_author[k] < h.start):
                 continue
-            if k in first_aside and first_aside[k] < h.start:
+            if any(b <= h.start < e for b, e in reach):
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)
-        if k in first_aside and best is None and _modal_after(hits, k, first_aside[k]):
-            out.append(None)  # the belief's own modal was the only one: no practice reading either
-            continue
         if best is None or best.rank < BINDING:
-            practice = _practice(a, k, lex)
+            practice = _practice(a, k, lex, reach)
             if practice is not None:
                 best = practice
         out.append(best)

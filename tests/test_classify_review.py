@@ -1,0 +1,74 @@
+"""Regression tests for the classifier findings of a code review.
+
+Each finding is a rule that misfired on ordinary text. For each, the misfire must not happen and
+the rule must still fire on the case it was written for (in both directions where it has two).
+Every sentence here was invented for these tests.
+"""
+
+from __future__ import annotations
+
+from rspdiff.classify import classify
+from rspdiff.classify.lexicon import load_lexicon
+from rspdiff.classify.modality import sentence_modals
+from rspdiff.classify.nlp import analyse
+from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
+
+
+def clause(text: str, side: str) -> Clause:
+    return Clause(f"{side}0", ClauseKind.PARAGRAPH, ("4. Commitments",), text, text, (1, 1), f"{side}b", 0)
+
+
+def judge(old: str, new: str) -> Judgement:
+    return classify(Match(Kind.MODIFIED, (clause(old, "o"),), (clause(new, "n"),), 0.9))
+
+
+def rules(j: Judgement) -> set[str]:
+    return {s.rule.split(":", 1)[0] for s in j.signals}
+
+
+def modal_texts(text: str) -> list[str | None]:
+    return [m.text if m is not None else None for m in sentence_modals(analyse(text), load_lexicon())]
+
+
+# --- 1. a belief reaches only to the end of its own clause ------------------------------------
+
+
+def test_duty_after_a_belief_and_so_still_binds() -> None:
+    j = judge(
+        "We believe transparency matters, so we will publish our evaluations.",
+        "We believe transparency matters, so we may publish our evaluations.",
+    )
+    assert j.effect is Effect.WEAKENED
+    assert "modality.permissive" in rules(j)
+
+
+def test_duty_after_a_belief_and_and_still_binds_both_ways() -> None:
+    old = "We think openness helps, and we must share our findings with partners."
+    new = "We think openness helps, and we might share our findings with partners."
+    assert judge(old, new).effect is Effect.WEAKENED
+    assert judge(new, old).effect is Effect.STRENGTHENED
+
+
+def test_duty_after_a_subordinate_belief_binds() -> None:
+    assert modal_texts("Because we believe audits catch faults, we will audit every widget.") == ["will"]
+
+
+def test_practice_before_a_belief_is_kept() -> None:
+    text = "We review every widget before release, since we believe that hidden faults can appear."
+    assert modal_texts(text) == ["We review"]
+
+
+def test_modal_inside_the_belief_still_binds_nobody() -> None:
+    # the rule's intended case: what the author believes is no duty, however it is worded
+    assert modal_texts("We believe that gadgets of this size will soon need a second inspection.") == [None]
+    assert modal_texts("We believe that if gadgets grow larger, we will need a second inspection.") == [None]
+    assert modal_texts("We believe that gadgets fail, and that we will need more checks.") == [None]
+    assert modal_texts("We believe that we review enough gadgets.") == [None]
+
+
+def test_duty_turned_into_a_belief_still_weakens() -> None:
+    j = judge(
+        "We will publish our evaluations.",
+        "We believe that publishing our evaluations will help, since openness builds trust.",
+    )
+    assert j.effect is Effect.WEAKENED
