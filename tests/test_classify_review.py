@@ -72,3 +72,63 @@ def test_duty_turned_into_a_belief_still_weakens() -> None:
         "We believe that publishing our evaluations will help, since openness builds trust.",
     )
     assert j.effect is Effect.WEAKENED
+
+
+# --- 5. one more alternative condition counts only on a real allowance ------------------------
+
+
+def test_widened_prohibition_is_no_allowance() -> None:
+    j = judge(
+        "We will not allow access to the vault if the visitor is unverified.",
+        "We will not allow access to the vault if the visitor is unverified, or if the request is flagged.",
+    )
+    assert "condition.allowance" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_trigger_added_before_an_exception_widens_the_duty() -> None:
+    j = judge(
+        "We will pause production if a defect is found, unless the line manager signs a waiver.",
+        "We will pause production if a defect is found, or if an inspector asks,"
+        " unless the line manager signs a waiver.",
+    )
+    assert "condition.allowance" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_exception_as_the_object_of_a_duty_is_no_allowance() -> None:
+    j = judge(
+        "We will report every exception to the board when it is granted.",
+        "We will report every exception to the board when it is granted, or when the board asks.",
+    )
+    assert "condition.allowance" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_alternative_on_both_sides_is_not_gained_by_a_new_allowance_word() -> None:
+    j = judge(
+        "We may skip the check where the law does not forbid it or if a safety threat exists.",
+        "We may skip the check unless the law forbids it or if a safety threat exists.",
+    )
+    assert "condition.allowance" not in rules(j)
+
+
+def test_exception_gaining_an_alternative_after_unless_weakens_both_ways() -> None:
+    old = "We will pause production if a defect is found, unless the line manager signs a waiver."
+    new = (
+        "We will pause production if a defect is found, unless the line manager signs a waiver"
+        " or if the order is urgent."
+    )
+    j = judge(old, new)
+    assert j.effect is Effect.WEAKENED and "condition.allowance" in rules(j)
+    j = judge(new, old)
+    assert j.effect is Effect.STRENGTHENED and "condition.allowance" in rules(j)
+
+
+def test_permission_gaining_an_alternative_weakens_both_ways() -> None:
+    old = "We will permit stewards to open the vault for audits."
+    new = "We will permit stewards to open the vault for audits, or when a manager is away."
+    j = judge(old, new)
+    assert j.effect is Effect.WEAKENED and "condition.allowance" in rules(j)
+    j = judge(new, old)
+    assert j.effect is Effect.STRENGTHENED and "condition.allowance" in rules(j)

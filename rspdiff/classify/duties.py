@@ -24,6 +24,7 @@ class Duty:
     verb: str  # lemma of the governed verb
     talk: bool  # a duty only to describe, discuss, explain ...
     text: str  # the modal and its verb as written
+    start: int = 0  # character offset of the modal
 
 
 def duties(a: Analysis, lex: Lexicon) -> list[Duty]:
@@ -41,7 +42,7 @@ def duties(a: Analysis, lex: Lexicon) -> list[Duty]:
                 continue
             lemma = a.lemmas[i]
             first = next(k for k, (s, _) in enumerate(a.offsets) if s >= h.start)
-            out.append(Duty(lemma, lemma in talk, a.quote(first, i + 1)))
+            out.append(Duty(lemma, lemma in talk, a.quote(first, i + 1), h.start))
             break
     return out
 

@@ -93,6 +93,8 @@ class Lexicon:
     disclaimers: tuple[str, ...] = ()  # "specifics may change", "we cannot guarantee"
     alternatives: tuple[str, ...] = ()  # "or if", "or when": one more condition
     allowances: tuple[str, ...] = ()  # words of a sentence that lets the author off ("allow", "unless")
+    allowance_conjunctions: tuple[str, ...] = ()  # "unless", "except": an exception whatever the verb
+    allowance_negators: tuple[str, ...] = ()  # "not allow": a prohibition, not an allowance
     scope_qualified: tuple[str, ...] = ()  # scope terms that restrict a head noun ("internal deployment")
     scope_qualifiers: tuple[str, ...] = ()  # words that restrict a head noun ("external", "public")
     gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
@@ -183,6 +185,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         disclaimers=_strs(data["disclaimer"]["phrases"]),
         alternatives=_strs(data["allowance"]["alternatives"]),
         allowances=_strs(data["allowance"]["words"]),
+        allowance_conjunctions=_strs(data["allowance"].get("conjunctions", [])),
+        allowance_negators=_strs(data["allowance"].get("negators", [])),
         scope_qualified=_strs(data["scope"]["qualified"]["terms"]),
         scope_qualifiers=_strs(data["scope"]["qualified"]["qualifiers"]),
         gate_judgment_factor=float(data["gate"]["judgment"]["factor"]),
