@@ -132,3 +132,59 @@ def test_permission_gaining_an_alternative_weakens_both_ways() -> None:
     assert j.effect is Effect.WEAKENED and "condition.allowance" in rules(j)
     j = judge(new, old)
     assert j.effect is Effect.STRENGTHENED and "condition.allowance" in rules(j)
+
+
+# --- 6. a disclaimer must be about the policy, not ordinary prose ------------------------------
+
+
+def test_things_that_may_change_in_the_world_are_no_disclaimer() -> None:
+    j = judge(
+        "Risk levels rise as capabilities grow; we will reassess them each quarter.",
+        "Risk levels may change as capabilities grow; we will reassess them each quarter.",
+    )
+    assert "hedge.disclaimer" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_change_with_an_object_is_no_disclaimer() -> None:
+    for old, new in (
+        ("You can turn off widget emails in your settings.", "You may change your widget email preferences."),
+        ("Stewards rotate shifts every week.", "Stewards may change shifts every week."),
+    ):
+        j = judge(old, new)
+        assert "hedge.disclaimer" not in rules(j), (new, j.signals)
+
+
+def test_no_guarantee_given_as_a_reason_is_no_disclaimer() -> None:
+    j = judge(
+        "We will test every batch, because faults can appear late.",
+        "We will test every batch, because there is no guarantee that faults appear at once.",
+    )
+    assert "hedge.disclaimer" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_an_update_process_is_no_disclaimer() -> None:
+    j = judge(
+        "The handbook is reviewed each year and may be updated if deemed necessary.",
+        "The handbook is reviewed each year and updated if deemed necessary.",
+    )
+    assert "hedge.disclaimer" not in rules(j)
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_the_policy_itself_may_change_weakens_both_ways() -> None:
+    old = "We will inspect every widget before shipping."
+    new = "We will inspect every widget before shipping. This framework may change over time."
+    j = judge(old, new)
+    assert j.effect is Effect.WEAKENED and "hedge.disclaimer" in rules(j)
+    j = judge(new, old)
+    assert j.effect is Effect.STRENGTHENED and "hedge.disclaimer" in rules(j)
+
+
+def test_changing_the_terms_or_an_unconditional_revision_is_a_disclaimer() -> None:
+    base = "We will inspect every widget before shipping."
+    for extra in ("We may change these terms at any time.", "This handbook may be revised without notice."):
+        j = judge(base, f"{base} {extra}")
+        assert "hedge.disclaimer" in rules(j), (extra, j.signals)
+        assert j.effect is Effect.WEAKENED

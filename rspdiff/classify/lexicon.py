@@ -91,6 +91,13 @@ class Lexicon:
     not_hedge: tuple[str, ...] = ()  # phrases where a hedge word only describes ("generally available")
     frequency_ranks: tuple[tuple[int, tuple[str, ...]], ...] = ()  # how-often words, higher = more often
     disclaimers: tuple[str, ...] = ()  # "specifics may change", "we cannot guarantee"
+    disclaimer_open_ended: tuple[str, ...] = ()  # "may change": a disclaimer only about the policy
+    disclaimer_revisions: tuple[str, ...] = ()  # "may be updated": not when a condition follows
+    disclaimer_policy_words: tuple[str, ...] = ()  # what names the policy or a part of it
+    disclaimer_determiners: tuple[str, ...] = ()  # skipped before such a word ("these terms")
+    disclaimer_clause_ends: tuple[str, ...] = ()  # conjunctions that end the disclaimer's clause
+    disclaimer_conditions: tuple[str, ...] = ()  # "if", "as": an update process, not a reservation
+    disclaimer_reasons: tuple[str, ...] = ()  # "because": the disclaimer gives a reason for a duty
     alternatives: tuple[str, ...] = ()  # "or if", "or when": one more condition
     allowances: tuple[str, ...] = ()  # words of a sentence that lets the author off ("allow", "unless")
     allowance_conjunctions: tuple[str, ...] = ()  # "unless", "except": an exception whatever the verb
@@ -183,6 +190,13 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         not_hedge=_strs(data["hedge"].get("not_hedge", [])),
         frequency_ranks=tuple((int(r), _strs(p)) for r, p in data["frequency"]["ranks"]),
         disclaimers=_strs(data["disclaimer"]["phrases"]),
+        disclaimer_open_ended=_strs(data["disclaimer"].get("open_ended", [])),
+        disclaimer_revisions=_strs(data["disclaimer"].get("revisions", [])),
+        disclaimer_policy_words=_strs(data["disclaimer"].get("policy_words", [])),
+        disclaimer_determiners=_strs(data["disclaimer"].get("determiners", [])),
+        disclaimer_clause_ends=_strs(data["disclaimer"].get("clause_ends", [])),
+        disclaimer_conditions=_strs(data["disclaimer"].get("conditions", [])),
+        disclaimer_reasons=_strs(data["disclaimer"].get("reasons", [])),
         alternatives=_strs(data["allowance"]["alternatives"]),
         allowances=_strs(data["allowance"]["words"]),
         allowance_conjunctions=_strs(data["allowance"].get("conjunctions", [])),

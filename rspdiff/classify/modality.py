@@ -13,6 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rspdiff.classify.disclaimers import disclaimers as real_disclaimers
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.nlp import Analysis, Hit, analyse, longest
 from rspdiff.model import Effect, Signal, SignalType
@@ -130,9 +131,10 @@ def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
 def modal_hits(a: Analysis) -> list[Hit]:
     """The modal phrases of ``a``, longest first, without those inside a disclaimer.
 
-    "We cannot guarantee X" denies a commitment: its "guarantee" is no binding word.
+    "We cannot guarantee X" denies a commitment: its "guarantee" is no binding word. Only a real
+    disclaimer disarms its words: in "we may change our suppliers" the "may" is the author's option.
     """
-    disclaimers = a.family("disclaimer")
+    disclaimers = real_disclaimers(a, load_lexicon())
     return [
         h
         for h in longest(a.families("rung:"))

@@ -13,6 +13,7 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 
+from rspdiff.classify.disclaimers import is_disclaimer
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.nlp import Analysis, Hit, longest
 from rspdiff.model import Effect, Signal, SignalType
@@ -30,6 +31,9 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
     if family == "hedge":
         hits = [h for a in sides for h in hits if h in a.hits and not _inside(a, h, "not_hedge")]
+    if family == "disclaimer":
+        lex = load_lexicon()
+        hits = [h for a in sides for h in hits if h in a.hits and is_disclaimer(a, h, lex)]
     return hits
 
 
