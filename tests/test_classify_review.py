@@ -188,3 +188,35 @@ def test_changing_the_terms_or_an_unconditional_revision_is_a_disclaimer() -> No
         j = judge(base, f"{base} {extra}")
         assert "hedge.disclaimer" in rules(j), (extra, j.signals)
         assert j.effect is Effect.WEAKENED
+
+
+# --- 7. gate.posthoc needs a new after-the-fact timing word -----------------------------------
+
+
+def test_the_following_list_is_no_after_the_fact_timing() -> None:
+    j = judge(
+        "Before deployment, we will apply the following safeguards to every widget.",
+        "We will apply the following safeguards to every widget.",
+    )
+    assert "gate.posthoc" not in rules(j)
+    gate = [s for s in j.signals if s.rule.startswith("gate:")]
+    assert gate and gate[0].weight == 1.5 and gate[0].direction is Effect.WEAKENED
+
+
+def test_after_on_both_sides_did_not_replace_the_gate() -> None:
+    j = judge(
+        "We will complete all inspections before deployment. After that, we will inform the board.",
+        "We will complete all inspections. After that, we will inform the board.",
+    )
+    assert "gate.posthoc" not in rules(j)
+    assert "gate" in rules(j) and j.effect is Effect.WEAKENED
+
+
+def test_precondition_replaced_by_new_after_the_fact_timing_still_fires() -> None:
+    j = judge(
+        "We will tell the board before moving forward with a launch.",
+        "Following approval of a launch, we will tell the board.",
+    )
+    posthoc = [s for s in j.signals if s.rule.startswith("gate.posthoc")]
+    assert posthoc and posthoc[0].new == "Following" and posthoc[0].weight == 3.0
+    assert j.effect is Effect.WEAKENED

@@ -107,6 +107,7 @@ class Lexicon:
     gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
     gate_posthoc_factor: float = 1.0  # weight (in gates) of a gate replaced by after-the-fact timing
     posthoc_markers: tuple[str, ...] = ()  # "following", "after": the act first, the account after
+    posthoc_not_after: tuple[str, ...] = ()  # "the following X": what comes next in the text
     belief_ends: tuple[str, ...] = ()  # words that end a stated belief's clause (";", "therefore")
     belief_connectives: tuple[str, ...] = ()  # ", so" / ", and" / ", but": a new clause after a belief
     belief_subordinators: tuple[str, ...] = ()  # "because we believe X, we will Y": Y is the main clause
@@ -206,6 +207,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         gate_judgment_factor=float(data["gate"]["judgment"]["factor"]),
         gate_posthoc_factor=float(data["gate"]["posthoc"]["factor"]),
         posthoc_markers=_strs(data["gate"]["posthoc"]["markers"]),
+        posthoc_not_after=_strs(data["gate"]["posthoc"].get("not_after", [])),
     )
 
 

@@ -279,7 +279,7 @@ def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     added, removed = added[n:], removed[n:]
     out: list[Signal] = []
     for hits, sides, direction in ((added, new, Effect.STRENGTHENED), (removed, old, Effect.WEAKENED)):
-        posthoc = direction is Effect.WEAKENED and _posthoc(new, lex)
+        posthoc = direction is Effect.WEAKENED and _posthoc(old, new, lex)
         for h in hits:
             judged = _judged_gate(sides, h)
             weight = lex.weight("gate") * (lex.gate_judgment_factor if judged else 1.0)
@@ -313,14 +313,41 @@ def gate_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     return out
 
 
-def _posthoc(sides: Sequence[Analysis], lex: Lexicon) -> str:
-    """The first after-the-fact timing word of a side, as written ("following", "after"), or ""."""
+def _posthoc_markers(a: Analysis, lex: Lexicon) -> list[Hit]:
+    """The after-the-fact timing words of ``a`` ("following approval", "after the launch").
+
+    Matched on the words as written ("following" as a verb is no marker); one inside a gate
+    ("only after") is the gate itself, and "the following safeguards" / "as follows: ..." name
+    what comes next in the text, not in time.
+    """
     markers = set(lex.posthoc_markers)
-    for a in sides:
-        gates = a.family("gate")
-        for h in a.family("posthoc"):
-            inside = any(g.start <= h.start and h.end <= g.end for g in gates)  # "only after" gates
-            if h.text.lower() in markers and not inside:
+    gates = a.family("gate")
+    out: list[Hit] = []
+    for h in a.family("posthoc"):
+        if h.text.lower() not in markers or any(g.start <= h.start and h.end <= g.end for g in gates):
+            continue
+        before = [i for i, (_, e) in enumerate(a.offsets) if e <= h.start]
+        after = [i for i, (b, _) in enumerate(a.offsets) if b >= h.end]
+        if before and a.tokens[before[-1]] in lex.posthoc_not_after:
+            continue
+        if after and a.tokens[after[0]] == ":":
+            continue
+        out.append(h)
+    return out
+
+
+def _posthoc(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon) -> str:
+    """The first after-the-fact timing word new in ``new`` (as written), or "".
+
+    Only a marker the old side did not already have counts: an "After that, we will inform the
+    board" on both sides did not replace the dropped gate.
+    """
+    had = Counter(h.text.lower() for a in old for h in _posthoc_markers(a, lex))
+    seen: Counter[str] = Counter()
+    for a in new:
+        for h in _posthoc_markers(a, lex):
+            seen[h.text.lower()] += 1
+            if seen[h.text.lower()] > had[h.text.lower()]:
                 return h.text
     return ""
 
