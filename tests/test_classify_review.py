@@ -220,3 +220,22 @@ def test_precondition_replaced_by_new_after_the_fact_timing_still_fires() -> Non
     posthoc = [s for s in j.signals if s.rule.startswith("gate.posthoc")]
     assert posthoc and posthoc[0].new == "Following" and posthoc[0].weight == 3.0
     assert j.effect is Effect.WEAKENED
+
+
+# --- 8. "limited" describes; "limited to" restricts ------------------------------------------
+
+
+def test_limited_evidence_is_no_commitment() -> None:
+    j = judge("The evidence for this risk is limited.", "The evidence for this risk is growing.")
+    assert j.effect is Effect.CLARIFIED, j.signals
+    assert modal_texts("The evidence for this risk is limited.") == [None]
+
+
+def test_access_limited_to_a_team_is_a_restriction_both_ways() -> None:
+    old = "Access to the vault is limited to a small security team."
+    new = "Access to the vault is open to the wider staff."
+    assert modal_texts(old) == ["is limited to"]
+    j = judge(old, new)
+    assert j.effect is Effect.WEAKENED and "modality.descriptive" in rules(j)
+    j = judge(new, old)
+    assert j.effect is Effect.STRENGTHENED and "modality.practice" in rules(j)

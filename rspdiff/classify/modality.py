@@ -85,9 +85,24 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             k = pos + 1
             while k < len(idx) and (a.tokens[idx[k]] in adverbs or a.tokens[idx[k]].endswith("ly")):
                 k += 1
-            if k < len(idx) and a.tokens[idx[k]] in lex.passive_verbs:
-                return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k] + 1))
+            n = _passive_verb(a, idx[k:], lex)
+            if n:
+                return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k + n - 1] + 1))
     return None
+
+
+def _passive_verb(a: Analysis, idx: list[int], lex: Lexicon) -> int:
+    """How many tokens at the start of ``idx`` form one of the lexicon's passive verbs (0: none).
+
+    An entry may be several words: "is limited to a core team" is a restriction, while "the
+    evidence is limited" only describes.
+    """
+    best = 0
+    for verb in lex.passive_verbs:
+        words = verb.split()
+        if len(words) > best and [a.tokens[i] for i in idx[: len(words)]] == words:
+            best = len(words)
+    return best
 
 
 def _imperative(a: Analysis, idx: list[int], lex: Lexicon) -> Modal | None:
