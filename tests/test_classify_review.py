@@ -239,3 +239,54 @@ def test_access_limited_to_a_team_is_a_restriction_both_ways() -> None:
     assert j.effect is Effect.WEAKENED and "modality.descriptive" in rules(j)
     j = judge(new, old)
     assert j.effect is Effect.STRENGTHENED and "modality.practice" in rules(j)
+
+
+# --- 14. an account's own words do not outvote the account ------------------------------------
+
+
+def test_requirement_replaced_by_an_annual_account_weakens() -> None:
+    j = judge(
+        "Vault access is restricted to two stewards.",
+        "We will outline vault access arrangements in the annual report.",
+    )
+    assert j.effect is Effect.WEAKENED
+    assert "duty.account" in rules(j)
+    assert "disclosure" not in rules(j) and "specificity.anchor" not in rules(j)
+
+
+def test_annual_account_replaced_by_a_requirement_strengthens() -> None:
+    j = judge(
+        "We will outline vault access arrangements in the annual report.",
+        "Vault access is restricted to two stewards.",
+    )
+    assert j.effect is Effect.STRENGTHENED
+    assert "duty.account" in rules(j)
+    assert "disclosure" not in rules(j) and "specificity.anchor" not in rules(j)
+
+
+def test_a_definition_is_no_requirement_for_an_account_to_replace() -> None:
+    j = judge(
+        "We define a widget as any device with a motor.",
+        "We will describe widgets in the annual report.",
+    )
+    assert "duty.account" not in rules(j)
+    assert j.effect is not Effect.WEAKENED
+
+
+def test_report_beside_an_unrelated_account_still_counts() -> None:
+    # the disclosure duty is in a sentence of its own, not among the account's words
+    j = judge(
+        "We will pause any line whose widgets fail inspection.",
+        "We will outline how widget lines are paused. Inspection results are published.",
+    )
+    assert rules(j) & {"duty.talk", "duty.account"}
+    assert "disclosure" in rules(j)
+
+
+def test_act_turned_into_an_annual_description_weakens() -> None:
+    j = judge(
+        "We will test every widget before shipping.",
+        "We will describe widget tests in the annual report.",
+    )
+    assert j.effect is Effect.WEAKENED
+    assert "duty.talk" in rules(j) and "specificity.anchor" not in rules(j)

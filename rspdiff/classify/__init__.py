@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rspdiff.classify.aggregate import aggregate
 from rspdiff.classify.clause_rules import moved_signals, normalised, whole_clause_signals
 from rspdiff.classify.conditions import allowance_signals
-from rspdiff.classify.duties import duty_signals
+from rspdiff.classify.duties import duty_signals, without_account_echoes
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
 from rspdiff.classify.modality import modality_signals
 from rspdiff.classify.nlp import Analysis, analyse
@@ -53,7 +53,7 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
         allowance_signals,
     ):
         signals.extend(family(old, new, lex))
-    return signals
+    return without_account_echoes(signals, old, new, lex)
 
 
 def _only_headings(clauses: Sequence[Clause]) -> bool:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rspdiff.classify.lexicon import Lexicon
-from rspdiff.classify.modality import BINDING, modal_hits, strongest
-from rspdiff.classify.nlp import Analysis
+from rspdiff.classify.modality import BINDING, Modal, modal_hits, sentence_modals
+from rspdiff.classify.nlp import Analysis, analyse, plain
 from rspdiff.model import Effect, Signal, SignalType
 
 
@@ -101,8 +101,20 @@ def _binds_to_act(sides: Sequence[Analysis], acts: list[Duty], talks: list[Duty]
         return None
     if acts:
         return acts[0].text
-    modal = strongest(sides, lex)
-    return modal.text if modal is not None and modal.rank >= BINDING else None
+    # "We define a widget as ..." states what a word means, not a requirement to meet
+    for a in sides:
+        for m in sentence_modals(a, lex):
+            if m is not None and m.rank >= BINDING and not _definition(m, lex):
+                return m.text
+    return None
+
+
+def _definition(m: Modal, lex: Lexicon) -> bool:
+    """A practice statement whose verb only defines a term ("we define", "we mean")."""
+    if m.rule != "modality.practice":
+        return False
+    lemmas = analyse(plain(m.text)).lemmas
+    return bool(lemmas) and lemmas[-1] in lex.duty_definitional
 
 
 def _account(
@@ -155,3 +167,46 @@ def _account(
                 )
             ]
     return []
+
+
+# Signals that say an act gave way to an account (or the reverse), and the signals the account's
+# own words raise on their own: "we will outline X in the annual report" is the account, so its
+# "report" (a disclosure duty) and "annual" (a cadence anchor) are not further evidence against it.
+_ACCOUNT_RULES = ("duty.account:", "duty.talk:", "duty.act:")
+_ECHO_RULES = ("disclosure:", "specificity.anchor")
+
+
+def without_account_echoes(
+    signals: Sequence[Signal], old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon
+) -> list[Signal]:
+    """``signals`` without the disclosure and anchor signals drawn from the account's sentence.
+
+    When a duty to act gives way to a duty only to give an account, the account's own words
+    ("report", "annual") would otherwise count as a new disclosure duty and a new anchor and
+    outvote the very change they belong to.
+    """
+    account = next((s for s in signals if s.rule.startswith(_ACCOUNT_RULES)), None)
+    if account is None:
+        return list(signals)
+    weakened = account.direction is Effect.WEAKENED
+    talk_side = new if weakened else old
+    sentences = [
+        sent.text
+        for a in talk_side
+        for d in duties(a, lex)
+        if d.talk
+        for sent in a.sentences
+        if sent.start <= d.start < sent.end
+    ]
+    echo = Effect.STRENGTHENED if weakened else Effect.WEAKENED
+
+    def echoes(s: Signal) -> bool:
+        quote = s.new if weakened else s.old
+        return (
+            s.rule.startswith(_ECHO_RULES)
+            and s.direction is echo
+            and bool(quote)
+            and any(quote in t for t in sentences)
+        )
+
+    return [s for s in signals if not echoes(s)]

@@ -107,6 +107,7 @@ class Lexicon:
     gate_judgment_factor: float = 1.0  # share of a gate's weight when its condition is a judgment
     gate_posthoc_factor: float = 1.0  # weight (in gates) of a gate replaced by after-the-fact timing
     posthoc_markers: tuple[str, ...] = ()  # "following", "after": the act first, the account after
+    duty_definitional: tuple[str, ...] = ()  # "we define X": a definition, not a requirement
     posthoc_not_after: tuple[str, ...] = ()  # "the following X": what comes next in the text
     belief_ends: tuple[str, ...] = ()  # words that end a stated belief's clause (";", "therefore")
     belief_connectives: tuple[str, ...] = ()  # ", so" / ", and" / ", but": a new clause after a belief
@@ -184,6 +185,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         nonbinding_paths=_strs(data["clause"]["nonbinding_paths"]),
         duty_skip=_strs(data["duty"]["skip"]),
         duty_talk=_strs(data["duty"]["talk"]),
+        duty_definitional=_strs(data["duty"].get("definitional", [])),
         gates=_strs(data["gate"]["phrases"]),
         consequences=_strs(data["consequence"]["phrases"]),
         authors=_strs(data["clause"]["authors"]),
