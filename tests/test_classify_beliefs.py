@@ -6,20 +6,9 @@ belief still binds, and turning a duty into a belief weakens it.
 
 from __future__ import annotations
 
-from rspdiff.classify import classify
-from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
+from support_classify import added, judge
 
-
-def clause(text: str, side: str) -> Clause:
-    return Clause(f"{side}0", ClauseKind.PARAGRAPH, ("4. Commitments",), text, text, (1, 1), f"{side}b", 0)
-
-
-def added(text: str) -> Judgement:
-    return classify(Match(Kind.ADDED, (), (clause(text, "n"),), 1.0))
-
-
-def judge(old: str, new: str) -> Judgement:
-    return classify(Match(Kind.MODIFIED, (clause(old, "o"),), (clause(new, "n"),), 0.9))
+from rspdiff.model import Effect
 
 
 def test_an_added_belief_is_no_commitment() -> None:

@@ -7,23 +7,12 @@ Every sentence here was invented for these tests.
 
 from __future__ import annotations
 
-from rspdiff.classify import classify
+from support_classify import judge, rules
+
 from rspdiff.classify.lexicon import load_lexicon
 from rspdiff.classify.modality import sentence_modals
 from rspdiff.classify.nlp import analyse
-from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
-
-
-def clause(text: str, side: str) -> Clause:
-    return Clause(f"{side}0", ClauseKind.PARAGRAPH, ("4. Commitments",), text, text, (1, 1), f"{side}b", 0)
-
-
-def judge(old: str, new: str) -> Judgement:
-    return classify(Match(Kind.MODIFIED, (clause(old, "o"),), (clause(new, "n"),), 0.9))
-
-
-def rules(j: Judgement) -> set[str]:
-    return {s.rule.split(":", 1)[0] for s in j.signals}
+from rspdiff.model import Effect
 
 
 def modal_texts(text: str) -> list[str | None]:

@@ -5,24 +5,10 @@ written for the tests."""
 
 from __future__ import annotations
 
+from support_classify import added, clause, judge, removed
+
 from rspdiff.classify import classify
 from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
-
-
-def clause(text: str, side: str, kind: ClauseKind = ClauseKind.PARAGRAPH) -> Clause:
-    return Clause(f"{side}0", kind, ("2. Safeguards",), text, text, (1, 1), f"{side}b", 0)
-
-
-def judge(old: str, new: str, kind: Kind = Kind.MODIFIED) -> Judgement:
-    return classify(Match(kind, (clause(old, "o"),), (clause(new, "n"),), 0.9))
-
-
-def added(text: str) -> Judgement:
-    return classify(Match(Kind.ADDED, (), (clause(text, "n"),)))
-
-
-def removed(text: str) -> Judgement:
-    return classify(Match(Kind.REMOVED, (clause(text, "o"),), ()))
 
 
 def heading_pair(old: Clause, new: Clause) -> Judgement:

@@ -8,23 +8,10 @@ here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from support_classify import judge, rules
 
-from rspdiff.classify import classify
 from rspdiff.classify.nlp import analyse
-from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match
-
-
-def clause(text: str, side: str) -> Clause:
-    return Clause(f"{side}0", ClauseKind.PARAGRAPH, ("4. Commitments",), text, text, (1, 1), f"{side}b", 0)
-
-
-def judge(old: str, new: str) -> Judgement:
-    return classify(Match(Kind.MODIFIED, (clause(old, "o"),), (clause(new, "n"),), 0.9))
-
-
-def rules(j: Judgement) -> set[str]:
-    return {s.rule.split(":", 1)[0] for s in j.signals}
-
+from rspdiff.model import Effect
 
 # --- a requirement replaced by a duty only to give an account of it -------------------------
 
