@@ -1,4 +1,5 @@
-"""A modal word inside a stated belief ("We believe that models will ...") binds nobody.
+"""A modal inside a stated belief ("We believe that models will ...") or a hypothesis ("would
+entail") binds nobody.
 
 Minimal pairs written for these tests: the belief on its own is descriptive, a duty beside a
 belief still binds, and turning a duty into a belief weakens it.
@@ -35,3 +36,16 @@ def test_a_belief_reworded_stays_clarified() -> None:
     j = judge("We believe that large gadgets will need a second inspection.",
               "We think that large gadgets will need a second inspection.")
     assert j.effect is Effect.CLARIFIED
+
+
+# --- "would": a hypothesis unless the author is its subject ----------------------------------
+
+
+def test_an_added_hypothetical_is_no_commitment() -> None:
+    j = added("For example, doubling the number of gadgets would entail twice the inspections.")
+    assert j.effect is Effect.CLARIFIED, j.signals
+
+
+def test_an_added_conditional_duty_of_the_author_still_binds() -> None:
+    assert added("We would pause production of any gadget that fails two inspections.").effect is (
+        Effect.STRENGTHENED)

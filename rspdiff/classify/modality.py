@@ -20,6 +20,9 @@ from rspdiff.model import Effect, Signal, SignalType
 
 DESCRIPTIVE = 0
 BINDING = 4
+# "would" states a hypothesis ("that scale-up would entail 81x") unless the author is its
+# subject ("we would pause"): like a weak modal, it binds only an author named before it.
+_HYPOTHETICAL = frozenset({"would"})
 # finite verbs that make a sentence-initial gerund its subject rather than a listed duty
 _FINITE = frozenset(
     {
@@ -241,7 +244,8 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             if h.sent != k:
                 continue
             rung = ranks[h.family]
-            if rung.rank < 3 and not (k in first_author and first_author[k] < h.start):
+            authored = k in first_author and first_author[k] < h.start
+            if (rung.rank < 3 or h.key in _HYPOTHETICAL) and not authored:
                 continue
             if any(b <= h.start < e for b, e in reach):
                 continue
