@@ -27,9 +27,6 @@ from rspdiff.model import (
 from rspdiff.moved_text import Trimmed, moved_signal, trim
 from rspdiff.redline import redline
 
-# Words of a changelog entry quoted in its evidence.
-_ACCOUNT_WORDS = 12
-
 
 def change_id(match: Match) -> str:
     parts = [match.kind.value, *(c.id for c in match.old), "|", *(c.id for c in match.new)]
@@ -85,9 +82,10 @@ def compare(old: Document, new: Document) -> Changelog:
 
 def _account(match: Match) -> Judgement:
     """A change inside the changelog: described, not committed to (see ``compare``)."""
+    from rspdiff.classify.clause_rules import first_words
+
     def quote(clauses: tuple[Clause, ...]) -> str:
-        words = " ".join(c.text for c in clauses).split()
-        return " ".join(words[:_ACCOUNT_WORDS]) + (" …" if len(words) > _ACCOUNT_WORDS else "")
+        return first_words(" ".join(c.text for c in clauses)) if clauses else ""
 
     why = "The document's own account of its revisions: it describes a change and binds nobody."
     note = Signal(SignalType.CLAUSE, Effect.CLARIFIED, quote(match.old), quote(match.new), why,

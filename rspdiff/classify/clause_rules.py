@@ -36,7 +36,8 @@ def _exception(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
     return None
 
 
-def _first_words(text: str, n: int = 12) -> str:
+def first_words(text: str, n: int = 12) -> str:
+    """The opening ``n`` words of a clause, to quote it in evidence."""
     words = text.split()
     return " ".join(words[:n]) + (" ..." if len(words) > n else "")
 
@@ -46,7 +47,7 @@ def whole_clause_signals(
 ) -> list[Signal]:
     """The signal of a clause that appears (``added``) or disappears as a whole."""
     text = " ".join(c.text for c in clauses)
-    quote = _first_words(text)
+    quote = first_words(text)
     old, new = ("", quote) if added else (quote, "")
     exc = _exception(sides, lex)
     if exc is not None:
