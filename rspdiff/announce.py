@@ -76,6 +76,17 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace(":", " ").split())
 
 
+# A heading's label before its name: "Appendix II -", "Annex B:", "Section 9.", "7.2".
+_HEADING_LABEL = re.compile(
+    r"^(?:(?:appendix|annex|section|part|chapter)\s+[0-9a-z]{1,6}\.?|[0-9]+(?:\.[0-9]+)*\.?)"
+    r"\s*[-\u2013\u2014:.]?\s+", re.IGNORECASE)
+
+
+def _heading_name(text: str) -> str:
+    """A heading's name without its label, so "Appendix II - Change log" reads "change log"."""
+    return _norm(_HEADING_LABEL.sub("", text.strip(), count=1))
+
+
 def _dated(text: str) -> bool:
     return bool(_YEAR.search(text) or _VERSION.search(text))
 
@@ -90,7 +101,7 @@ def changelog_regions(doc: Document) -> tuple[tuple[Clause, ...], ...]:
     regions = []
     clauses = doc.clauses
     for i, clause in enumerate(clauses):
-        if clause.kind is not ClauseKind.HEADING or _norm(clause.text) not in CHANGELOG_HEADINGS:
+        if clause.kind is not ClauseKind.HEADING or _heading_name(clause.text) not in CHANGELOG_HEADINGS:
             continue
         region = [clause]
         for later in clauses[i + 1:]:
@@ -113,7 +124,7 @@ def account_regions(doc: Document) -> tuple[tuple[Clause, ...], ...]:
         return any(c.kind is ClauseKind.HEADING and _dated(c.text) for c in region[1:])
 
     return tuple(r for r in changelog_regions(doc)
-                 if _norm(r[0].text) not in _AMBIGUOUS_HEADINGS or dated_inside(r))
+                 if _heading_name(r[0].text) not in _AMBIGUOUS_HEADINGS or dated_inside(r))
 
 
 def _heading_date(text: str) -> str | None:

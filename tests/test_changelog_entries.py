@@ -36,3 +36,19 @@ def test_a_section_headed_changes_with_rules_about_changes_is_judged() -> None:
     new = body + "We may notify members before a change to these rules.\n"
     effects = [ch.effect for ch in run(old, new).changes]
     assert effects == [Effect.WEAKENED]
+
+
+def test_a_changelog_headed_as_an_appendix_is_recognised() -> None:
+    """'Appendix II - Change log' (Meta, Microsoft) names a changelog behind its label."""
+    body = "The stewards will inspect every gadget each spring.\n\n## Appendix II - Change log\n\n"
+    old = body + "### Version 1 (2025)\n\nFirst edition of the charter.\n"
+    new = old + "\n### Version 2 (2026)\n\nIt now requires two stewards at every inspection.\n"
+    entry = [ch for ch in run(old, new).changes if any("two stewards" in c.text for c in ch.new)]
+    assert entry and [s.rule for s in entry[0].signals] == ["clause.changelog"]
+
+
+def test_an_appendix_named_otherwise_is_not_a_changelog() -> None:
+    """Only the name after the label counts: 'Appendix A: Commitments' stays a body section."""
+    body = "The stewards will inspect every gadget each spring.\n\n## Appendix A: Commitments\n\n"
+    cl = run(body, body + "It now requires two stewards at every inspection.\n")
+    assert [ch.effect for ch in cl.changes] == [Effect.STRENGTHENED]
