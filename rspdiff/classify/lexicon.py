@@ -58,6 +58,7 @@ class Lexicon:
     practice_authors: tuple[str, ...]
     practice_adverbs: tuple[str, ...]
     practice_verbs: tuple[str, ...]
+    participles: tuple[str, ...]
     passive_be: tuple[str, ...]
     passive_verbs: tuple[str, ...]
     duty_nouns: tuple[str, ...]
@@ -156,6 +157,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         practice_authors=_strs(practice["authors"]),
         practice_adverbs=_strs(practice["adverbs"]),
         practice_verbs=_strs(practice["verbs"]),
+        participles=_strs(practice["participles"]),
         passive_be=_strs(practice["passive_be"]),
         passive_verbs=_strs(practice["passive_verbs"]),
         duty_nouns=_strs(practice["duty_nouns"]),

@@ -81,7 +81,8 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             j = pos + 1
             while j < len(idx) and a.tokens[idx[j]] in adverbs:
                 j += 1
-            if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
+            if (j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had"
+                    and not (a.lemmas[idx[j]] == "have" and _perfect(a, idx[j + 1:], lex))):
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))
         if a.tokens[i] in lex.passive_be:
             # "are routinely monitored": adverbs between the verb "be" and its participle
@@ -92,6 +93,23 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             if n:
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k + n - 1] + 1))
     return None
+
+
+def _perfect(a: Analysis, after: list[int], lex: Lexicon) -> bool:
+    """Whether a "have" is the perfect tense's: a past participle follows it, adverbs aside.
+
+    "We have implemented X" reports what was done; "we have a process" states a standing practice.
+    Without a tagger a participle is an irregular one of the lexicon or a word in "-ed" whose
+    lemma differs from it ("implemented" → "implement"; "need" is no participle).
+    """
+    k = 0
+    while k < len(after) and (a.tokens[after[k]] in lex.practice_adverbs or a.tokens[after[k]].endswith("ly")
+                              or a.tokens[after[k]] in ("already", "since", "not", "never")):
+        k += 1
+    if k == len(after):
+        return False
+    tok = a.tokens[after[k]]
+    return tok in lex.participles or (tok.endswith("ed") and a.lemmas[after[k]] != tok)
 
 
 def _passive_verb(a: Analysis, idx: list[int], lex: Lexicon) -> int:
