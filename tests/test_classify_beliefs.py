@@ -49,3 +49,23 @@ def test_an_added_hypothetical_is_no_commitment() -> None:
 def test_an_added_conditional_duty_of_the_author_still_binds() -> None:
     assert added("We would pause production of any gadget that fails two inspections.").effect is (
         Effect.STRENGTHENED)
+
+
+# --- a belief in a condition: "If we expect that X, we will Y" commits the author to Y ----------
+
+
+def test_a_duty_after_a_conditional_belief_binds() -> None:
+    j = added("If we expect that a gadget may overheat, we will inspect it again before sale.")
+    assert j.effect is Effect.STRENGTHENED, j.signals
+
+
+def test_a_duty_after_a_conditional_belief_kept_as_a_practice_is_no_gain() -> None:
+    """The old duty binds as much as the new present-tense practice: no strengthening."""
+    j = judge("If we expect that a gadget may overheat, we will inspect it again before sale.",
+              "We also inspect gadgets again before sale when they may overheat.")
+    assert j.effect is not Effect.STRENGTHENED, j.signals
+
+
+def test_a_belief_in_a_condition_without_a_main_duty_binds_nobody() -> None:
+    j = added("If we expect that gadgets will overheat, more of them will fail inspection.")
+    assert j.effect is Effect.CLARIFIED, j.signals
