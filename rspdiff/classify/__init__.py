@@ -8,10 +8,11 @@ confidence. Word lists and weights are data (lexicon.toml); spaCy loads on first
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from rspdiff.classify.aggregate import aggregate
-from rspdiff.classify.clause_rules import moved_signals, normalised, whole_clause_signals
+from rspdiff.classify.clause_rules import first_words, moved_signals, normalised, whole_clause_signals
 from rspdiff.classify.conditions import allowance_signals
 from rspdiff.classify.duties import duty_signals, without_account_echoes
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
@@ -56,6 +57,34 @@ def edit_signals(old: Sequence[Analysis], new: Sequence[Analysis], lex: Lexicon)
     return without_account_echoes(signals, old, new, lex)
 
 
+@functools.lru_cache(maxsize=8)
+def _texts(doc: Document) -> frozenset[str]:
+    return frozenset(normalised(c.text) for c in doc.clauses)
+
+
+def _duplicate(match: Match, old_doc: Document | None, new_doc: Document | None) -> Judgement | None:
+    """A clause added or removed whose very words still stand elsewhere on the other side.
+
+    A sentence printed twice in one version and once in the other leaves one copy unpaired; it
+    is a copy added or dropped, not a commitment: the same words still bind on the other side.
+    """
+    if match.kind is Kind.ADDED and old_doc is not None:
+        clauses, other, added = match.new, old_doc, True
+    elif match.kind is Kind.REMOVED and new_doc is not None:
+        clauses, other, added = match.old, new_doc, False
+    else:
+        return None
+    texts = _texts(other)
+    if not clauses or not all(normalised(c.text) in texts for c in clauses):
+        return None
+    quote = first_words(" ".join(c.text for c in clauses))
+    where = "old" if added else "new"
+    note = Signal(SignalType.CLAUSE, Effect.CLARIFIED, "" if added else quote, quote if added else "",
+                  f"The same words stand elsewhere in the {where} version: a copy, not a change of duty.",
+                  "clause.duplicate", 0.0)
+    return Judgement(Effect.CLARIFIED, 0.9, (note,))
+
+
 def _only_headings(clauses: Sequence[Clause]) -> bool:
     return bool(clauses) and all(c.kind is ClauseKind.HEADING for c in clauses)
 
@@ -85,10 +114,15 @@ def classify(match: Match, old_doc: Document | None = None, new_doc: Document | 
     lex = load_lexicon()
     if match.kind is Kind.UNCHANGED:
         return Judgement(Effect.CLARIFIED, 1.0, ())
-    if _only_headings(match.old) and _only_headings(match.new):
+    if (_only_headings(match.old) or not match.old) and (_only_headings(match.new) or not match.new):
+        # a heading renamed, or added or removed on its own ("1.5 Evaluating Mitigations" is a
+        # title, not an imperative): a title binds nobody
         return _renamed_heading(match)
     old_gone = not match.old or (_only_headings(match.old) and not _only_headings(match.new))
     new_gone = not match.new or (_only_headings(match.new) and not _only_headings(match.old))
+    copy = _duplicate(match, old_doc, new_doc)
+    if copy is not None:
+        return copy
     if match.kind is Kind.ADDED or old_gone:
         return aggregate(whole_clause_signals(match.new, _analyses(match.new), True, lex), lex, match.score)
     if match.kind is Kind.REMOVED or new_gone:

@@ -16,8 +16,12 @@ from rspdiff.classify.nlp import Analysis
 from rspdiff.model import Clause, Effect, Signal, SignalType
 
 # exception words that only qualify a commitment when the clause also has a weak modal
-# ("even if" in "we will acknowledge X even if Y" binds the author harder, not less)
-_SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the", "even if"})
+# ("even if" in "we will acknowledge X even if Y" binds the author harder, not less); a duty
+# lifted ("not required", "out of scope") beside a binding duty of the author ("We will implement
+# X, but consider Y out of scope") leaves the clause a commitment: adding it binds, dropping it frees
+_SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the", "even if",
+                              "not require", "not be require", "no long require", "not necessary",
+                              "need not", "not need to", "out of scope", "illustrative only"})
 
 
 def normalised(text: str) -> str:

@@ -58,7 +58,8 @@ class Lexicon:
     practice_authors: tuple[str, ...]
     practice_adverbs: tuple[str, ...]
     practice_verbs: tuple[str, ...]
-    participles: tuple[str, ...]
+    practice_openers: tuple[str, ...]
+    other_parties: tuple[str, ...]
     passive_be: tuple[str, ...]
     passive_verbs: tuple[str, ...]
     duty_nouns: tuple[str, ...]
@@ -157,7 +158,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         practice_authors=_strs(practice["authors"]),
         practice_adverbs=_strs(practice["adverbs"]),
         practice_verbs=_strs(practice["verbs"]),
-        participles=_strs(practice["participles"]),
+        practice_openers=_strs(practice["openers"]),
+        other_parties=_strs(practice["other_parties"]),
         passive_be=_strs(practice["passive_be"]),
         passive_verbs=_strs(practice["passive_verbs"]),
         duty_nouns=_strs(practice["duty_nouns"]),

@@ -77,15 +77,17 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
     for pos, i in enumerate(idx):
         if believed(i):
             continue
-        if a.tokens[i] in authors or a.offsets[i][1] in officer_ends:
+        if ((a.tokens[i] in authors and not _relative(a, idx, pos, lex))
+                or a.offsets[i][1] in officer_ends):
             j = pos + 1
             while j < len(idx) and a.tokens[idx[j]] in adverbs:
                 j += 1
-            if (j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had"
-                    and not (a.lemmas[idx[j]] == "have" and _perfect(a, idx[j + 1:], lex))):
+            if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))
-        if a.tokens[i] in lex.passive_be:
-            # "are routinely monitored": adverbs between the verb "be" and its participle
+        if a.tokens[i] in lex.passive_be and not (pos >= 2 and a.tokens[idx[pos - 2]] == "need"
+                                                  and a.tokens[idx[pos - 1]] == "not"):
+            # "are routinely monitored": adverbs between the verb "be" and its participle;
+            # "need not be conducted" lifts the duty instead
             k = pos + 1
             while k < len(idx) and (a.tokens[idx[k]] in adverbs or a.tokens[idx[k]].endswith("ly")):
                 k += 1
@@ -95,21 +97,46 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
     return None
 
 
-def _perfect(a: Analysis, after: list[int], lex: Lexicon) -> bool:
-    """Whether a "have" is the perfect tense's: a past participle follows it, adverbs aside.
+def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
+    """Whether the author at ``idx[pos]`` opens a relative clause describing a noun before it.
 
-    "We have implemented X" reports what was done; "we have a process" states a standing practice.
-    Without a tagger a participle is an irregular one of the lexicon or a word in "-ed" whose
-    lemma differs from it ("implemented" → "implement"; "need" is no participle).
+    "The mitigations we have implemented" names report content; "we have implemented X" states
+    a practice. Without a tagger, a word of the sentence (not an opener such as "and", "if",
+    "today", nor an "-ly" adverb) right before the author marks the relative clause.
     """
-    k = 0
-    while k < len(after) and (a.tokens[after[k]] in lex.practice_adverbs or a.tokens[after[k]].endswith("ly")
-                              or a.tokens[after[k]] in ("already", "since", "not", "never")):
-        k += 1
-    if k == len(after):
+    if pos == 0:
         return False
-    tok = a.tokens[after[k]]
-    return tok in lex.participles or (tok.endswith("ed") and a.lemmas[after[k]] != tok)
+    prev = a.tokens[idx[pos - 1]]
+    return prev.isalpha() and prev not in lex.practice_openers and not prev.endswith("ly")
+
+
+def _lifted(a: Analysis, h: Hit) -> bool:
+    """A requirement denied ("are not required", "no longer required", "need not be required").
+
+    "Required" binds on its own, but "additional mitigations are not required" lifts a duty: the
+    exception rules read it, and it must not count as a binding word of the author as well.
+    """
+    if h.key != "require":
+        return False
+    before = [a.tokens[i] for i, (b, _e) in enumerate(a.offsets) if b < h.start and a.token_sent[i] == h.sent]
+    return bool(before) and (before[-1] in ("not", "longer") or before[-2:] == ["not", "be"])
+
+
+def _other_party(a: Analysis, start: int, lex: Lexicon) -> bool:
+    """Whether the modal starting at character ``start`` has a party other than the author as subject.
+
+    "You must not misuse the Services" binds the user; "your account will be suspended" speaks of
+    the user's account. Looks back at most four words, not past punctuation or an author.
+    """
+    before = [i for i, (b, _e) in enumerate(a.offsets) if b < start]
+    authors = {p for p in lex.practice_authors if " " not in p}
+    for i in reversed(before[-4:]):
+        tok = a.tokens[i]
+        if not tok.isalpha() or tok in authors:
+            return False
+        if tok in lex.other_parties:
+            return True
+    return False
 
 
 def _passive_verb(a: Analysis, idx: list[int], lex: Lexicon) -> int:
@@ -266,6 +293,8 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             if (rung.rank < 3 or h.key in _HYPOTHETICAL) and not authored:
                 continue
             if any(b <= h.start < e for b, e in reach):
+                continue
+            if _other_party(a, h.start, lex) or _lifted(a, h):
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)

@@ -27,6 +27,8 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         hits = [h for a in sides for h in hits if h in a.hits and not _binding_concession(a, h)]
     if family == "scope":
         hits = [h for a in sides for h in hits if h in a.hits and not _illustrative(a, h)]
+    if family in ("scope", "intensifier"):
+        hits = [h for a in sides for h in hits if h in a.hits and not _compared_or_negated(a, h)]
     if family in _MASKED_BY_HEDGES:
         hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
     if family == "hedge":
@@ -35,6 +37,17 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         lex = load_lexicon()
         hits = [h for a in sides for h in hits if h in a.hits and is_disclaimer(a, h, lex)]
     return hits
+
+
+def _compared_or_negated(a: Analysis, h: Hit) -> bool:
+    """``h`` names a comparison base or something excluded, not what a commitment covers.
+
+    "more capable than all models we have analysed" widens the base a trigger is compared with
+    (it fires less often), and "not internal deployment" excludes: in both the word points the
+    other way from coverage, so it is no evidence of wider scope or a firmer anchor.
+    """
+    before = [i for i, (b, _e) in enumerate(a.offsets) if b < h.start and a.token_sent[i] == h.sent]
+    return any(a.tokens[i] in ("than", "not") for i in before[-2:])
 
 
 def _inside(a: Analysis, h: Hit, family: str) -> bool:

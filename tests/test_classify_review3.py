@@ -1,0 +1,130 @@
+"""Rules from the third review of real outputs, each with minimal pairs both ways.
+
+Who binds whom: a relative clause describes a noun, a user's duty is not the author's, a title
+binds nobody, a copy of a sentence is no new duty. What points the other way: a duty lifted
+("not required"), a comparison base ("than all models"), an exclusion ("not internal deployment"),
+an outside threat ("external threat actors").
+"""
+
+from __future__ import annotations
+
+from support_classify import added, clause, judge, removed, rules
+
+from rspdiff.classify import classify
+from rspdiff.compare import compare
+from rspdiff.load import load_bytes
+from rspdiff.model import ClauseKind, Effect, Kind, Match
+
+# --- a relative clause describes a noun; a main clause states a practice ------------------------
+
+
+def test_a_practice_in_a_relative_clause_is_report_content() -> None:
+    """'the mitigations we have implemented' names what a report covers, it is no new practice."""
+    j = judge("Risk mitigations: the mitigations we are implementing across security domains.",
+              "Risk mitigations: the mitigations we have implemented across security domains.")
+    assert "modality.practice" not in rules(j)
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_a_practice_in_a_main_clause_binds() -> None:
+    """An intention become a practice the company names itself in ('xAI has implemented') gains."""
+    j = judge("We intend to implement appropriate information security standards.",
+              "xAI has implemented appropriate information security standards.")
+    assert j.effect is Effect.STRENGTHENED and "modality.practice" in rules(j)
+
+
+def test_a_time_phrase_before_the_author_is_no_relative_clause() -> None:
+    assert added("Each quarter we review every deployed model.").effect is Effect.STRENGTHENED
+
+
+# --- duties of the user are not commitments of the author -------------------------------------
+
+
+def test_a_duty_of_the_user_added_or_removed_binds_the_author_to_nothing() -> None:
+    assert added("You must not use the Services to harass anyone.").effect is Effect.CLARIFIED
+    assert removed("You must comply with all applicable laws.").effect is Effect.CLARIFIED
+
+
+def test_a_duty_of_the_company_still_binds() -> None:
+    assert added("We will suspend accounts that break these rules.").effect is Effect.STRENGTHENED
+    assert removed("The company must notify users of material changes.").effect is Effect.WEAKENED
+
+
+# --- a heading on its own is a title -----------------------------------------------------------
+
+
+def test_a_heading_added_or_removed_alone_binds_nobody() -> None:
+    """'1.5 Evaluating Mitigations' is a title, not a gerund duty."""
+    j = classify(Match(Kind.ADDED, (), (clause("1.5 Evaluating Mitigations", "n", ClauseKind.HEADING),)))
+    assert j.effect is Effect.CLARIFIED and rules(j) == {"clause.heading"}
+    j = classify(Match(Kind.REMOVED, (clause("Evaluate and mitigate", "o", ClauseKind.HEADING),), ()))
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_the_same_words_as_a_paragraph_still_bind() -> None:
+    assert added("Evaluate and mitigate every risk before deployment.").effect is Effect.STRENGTHENED
+
+
+# --- a duty lifted outright -------------------------------------------------------------------
+
+
+def test_a_clause_lifting_a_duty_weakens_when_added_and_strengthens_when_removed() -> None:
+    text = "At this stage, additional mitigations beyond these established safeguards are not required."
+    assert added(text).effect is Effect.WEAKENED
+    assert removed(text).effect is Effect.STRENGTHENED
+    assert added("A second review need not be conducted for low-risk deployments.").effect is Effect.WEAKENED
+
+
+def test_a_duty_lifted_inside_an_edited_clause_weakens() -> None:
+    j = judge("We will red-team every model before release.",
+              "We will red-team every model before release, but a second review is not required.")
+    assert j.effect is Effect.WEAKENED
+
+
+# --- words that point away from coverage -------------------------------------------------------
+
+
+def test_a_wider_comparison_base_is_not_a_wider_scope() -> None:
+    """'than all models ...' names what a trigger is compared with: no anchor, no scope gained."""
+    j = judge("We will report when a model is far more capable than the models in our last report.",
+              "We will report when a model is far more capable than all models for which we "
+              "have publicly analyzed risks.")
+    assert not any(s.direction is Effect.STRENGTHENED for s in j.signals), j.signals
+
+
+def test_a_term_added_to_an_exclusion_is_no_wider_scope() -> None:
+    j = judge("This is required only for external deployment, not further development.",
+              "This is required only for external deployment, not internal deployment or further "
+              "development.")
+    assert j.effect is not Effect.STRENGTHENED, j.signals
+
+
+def test_an_added_quantifier_or_scope_term_still_counts() -> None:
+    assert judge("We will share reports with staff.", "We will share reports with all staff.").effect is (
+        Effect.STRENGTHENED)
+    j = judge("We will review deployments.", "We will review internal deployments and deployments.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_external_threats_are_not_external_review() -> None:
+    j = judge("Our security protects weights against insiders.",
+              "Our security protects weights against insiders and external threat actors.")
+    assert not any(s.rule.startswith("oversight") for s in j.signals), j.signals
+    j = judge("We will review every model internally.", "An external auditor will review every model.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+# --- a copy of a sentence ---------------------------------------------------------------------
+
+
+def test_a_sentence_printed_twice_then_once_is_a_copy_dropped() -> None:
+    duty = "We will commission an annual penetration test of our weight storage."
+    old = f"# Charter\n\n## Security\n\n{duty}\n\n## Summary\n\nWe review weekly.\n\n{duty}\n"
+    new = f"# Charter\n\n## Security\n\n{duty}\n\n## Summary\n\nWe review weekly.\n"
+    cl = compare(load_bytes(old.encode(), "old.md"), load_bytes(new.encode(), "new.md"))
+    assert [(c.effect, [s.rule for s in c.signals]) for c in cl.changes] == [
+        (Effect.CLARIFIED, ["clause.duplicate"])]
+    # a duty that is really gone still weakens
+    cl = compare(load_bytes(old.encode(), "old.md"),
+                 load_bytes(new.replace(duty, "We review our storage.").encode(), "new.md"))
+    assert Effect.WEAKENED in {c.effect for c in cl.changes}
