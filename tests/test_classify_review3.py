@@ -128,3 +128,33 @@ def test_a_sentence_printed_twice_then_once_is_a_copy_dropped() -> None:
     cl = compare(load_bytes(old.encode(), "old.md"),
                  load_bytes(new.replace(duty, "We review our storage.").encode(), "new.md"))
     assert Effect.WEAKENED in {c.effect for c in cl.changes}
+
+
+# --- "AI" is a noun, a practice refused binds, parts that bind nobody --------------------------
+
+
+def test_ai_is_named_as_ai_in_evidence() -> None:
+    """The lemma table read "AI" as "have" (from "ain't"): rules named "AI R&D" "have r&d"."""
+    j = judge("We track CBRN and AI R&D capabilities.", "We track CBRN capabilities.")
+    assert "scope:ai r&d" in {s.rule for s in j.signals}
+    assert j.effect is Effect.WEAKENED
+
+
+def test_a_practice_refused_binds_like_a_prohibition() -> None:
+    text = "We do not sell personal data to advertisers."
+    assert removed(text).effect is Effect.WEAKENED
+    assert added(text).effect is Effect.STRENGTHENED
+
+
+def test_a_clause_added_to_a_glossary_or_illustration_binds_nobody() -> None:
+    for part in ("Appendix A: Glossary", "Appendix C: Illustrative safeguards"):
+        c = clause("We will publish every evaluation result within a week.", "n", path=(part,))
+        j = classify(Match(Kind.ADDED, (), (c,)))
+        assert j.effect is Effect.CLARIFIED and rules(j) == {"clause.nonbinding"}, part
+
+
+def test_a_clause_added_under_background_or_recommendations_still_counts() -> None:
+    """RSP v2's "Background" says what models must meet; RSP v3's recommendations hold its own plans."""
+    for part in ("1. Background", "1. Our Recommendations for Industry-Wide Safety"):
+        c = clause("We will publish every evaluation result within a week.", "n", path=(part,))
+        assert classify(Match(Kind.ADDED, (), (c,))).effect is Effect.STRENGTHENED, part

@@ -53,6 +53,19 @@ def whole_clause_signals(
     text = " ".join(c.text for c in clauses)
     quote = first_words(text)
     old, new = ("", quote) if added else (quote, "")
+    part = next((h for c in clauses if (h := _nonbinding(c.path, lex.nonbinding_whole))), None)
+    if part is not None and all(_nonbinding(c.path, lex.nonbinding_whole) for c in clauses):
+        return [
+            Signal(
+                SignalType.CLAUSE,
+                Effect.CLARIFIED,
+                old,
+                new,
+                f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody.",
+                "clause.nonbinding",
+                0.0,
+            )
+        ]
     exc = _exception(sides, lex)
     if exc is not None:
         return [
@@ -108,10 +121,11 @@ def _response_clause(
     ]
 
 
-def _nonbinding(path: Sequence[str], lex: Lexicon) -> str | None:
+def _nonbinding(path: Sequence[str], markers: Sequence[str]) -> str | None:
+    """The first heading of ``path`` naming a part that binds nobody (see ``markers``)."""
     for heading in path:
         low = heading.lower()
-        for marker in lex.nonbinding_paths:
+        for marker in markers:
             if marker in low:
                 return heading
     return None
@@ -119,8 +133,8 @@ def _nonbinding(path: Sequence[str], lex: Lexicon) -> str | None:
 
 def moved_signals(old: Sequence[Clause], new: Sequence[Clause], lex: Lexicon) -> list[Signal]:
     """Moving a clause into a part that does not bind the author weakens it."""
-    old_nb = any(_nonbinding(c.path, lex) for c in old)
-    target = next((h for c in new if (h := _nonbinding(c.path, lex))), None)
+    old_nb = any(_nonbinding(c.path, lex.nonbinding_paths) for c in old)
+    target = next((h for c in new if (h := _nonbinding(c.path, lex.nonbinding_paths))), None)
     if target is None or old_nb:
         return []
     return [

@@ -84,6 +84,7 @@ class Lexicon:
     judgment: tuple[str, ...]
     concrete: tuple[str, ...]
     nonbinding_paths: tuple[str, ...]
+    nonbinding_whole: tuple[str, ...]
     duty_skip: tuple[str, ...]
     duty_talk: tuple[str, ...]
     gates: tuple[str, ...]
@@ -187,6 +188,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         judgment=_strs(data["specificity"]["judgment"]),
         concrete=_strs(data["specificity"]["concrete"]),
         nonbinding_paths=_strs(data["clause"]["nonbinding_paths"]),
+        nonbinding_whole=_strs(data["clause"]["nonbinding_whole"]),
         duty_skip=_strs(data["duty"]["skip"]),
         duty_talk=_strs(data["duty"]["talk"]),
         duty_definitional=_strs(data["duty"].get("definitional", [])),

@@ -80,7 +80,8 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
         if ((a.tokens[i] in authors and not _relative(a, idx, pos, lex))
                 or a.offsets[i][1] in officer_ends):
             j = pos + 1
-            while j < len(idx) and a.tokens[idx[j]] in adverbs:
+            # "we do not sell", "we never share": a practice refused binds like a prohibition
+            while j < len(idx) and (a.tokens[idx[j]] in adverbs or a.tokens[idx[j]] in ("not", "never")):
                 j += 1
             if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))

@@ -165,8 +165,9 @@ def pipeline() -> Language:
 
 
 # Lemmas the lookup table gets wrong for matching: "as" -> "a" made "there is a need" match the
-# hedge "as needed", and "least" -> "little" named the anchor "at least" "at little" in evidence.
-_LEMMA_FIXES = {"as": "as", "least": "least", "less": "less"}
+# hedge "as needed", "least" -> "little" named the anchor "at least" "at little" in evidence, and
+# "ai" -> "have" (the contraction "ain't") named "AI R&D" "have r&d" and made "AI" a verb.
+_LEMMA_FIXES = {"as": "as", "least": "least", "less": "less", "ai": "ai"}
 
 
 def process(text: str) -> Doc:
