@@ -69,3 +69,28 @@ def test_a_duty_after_a_conditional_belief_kept_as_a_practice_is_no_gain() -> No
 def test_a_belief_in_a_condition_without_a_main_duty_binds_nobody() -> None:
     j = added("If we expect that gadgets will overheat, more of them will fail inspection.")
     assert j.effect is Effect.CLARIFIED, j.signals
+
+
+# --- predictions and other statements of view ----------------------------------------------------
+
+
+def test_a_prediction_with_an_activity_as_subject_binds_nobody() -> None:
+    """'Safeguarding stronger gadgets will require more planning' says what something will take."""
+    assert added("Safeguarding stronger gadgets will require more planning.").effect is Effect.CLARIFIED
+    assert added("Realizing this will require reliable gadgets.").effect is Effect.CLARIFIED
+
+
+def test_an_opening_participle_phrase_is_not_a_subject() -> None:
+    assert added("Starting in 2026, inspection reports will include a summary.").effect is Effect.STRENGTHENED
+    assert added("Following approval, the CEO will share the decision with the Board.").effect is (
+        Effect.STRENGTHENED)
+
+
+def test_an_assumption_is_a_belief() -> None:
+    assert added("We assume that faulty gadgets would eventually overheat.").effect is Effect.CLARIFIED
+
+
+def test_a_dash_before_the_author_ends_the_belief() -> None:
+    j = added("We recognize that gadget faults change over time – we will continue to build new tests.")
+    assert j.effect is Effect.STRENGTHENED
+    assert added("We recognize that gadget faults will change over time.").effect is Effect.CLARIFIED

@@ -111,6 +111,20 @@ def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
     return prev.isalpha() and prev not in lex.practice_openers and not prev.endswith("ly")
 
 
+def _gerund_subject(a: Analysis, h: Hit) -> bool:
+    """A "will" (or "require") whose sentence opens with a gerund subject predicts, it does not bind.
+
+    "Realizing this will require highly capable systems", "Safeguarding stronger models will
+    require more planning": the subject is an activity, and the sentence says what it will take.
+    """
+    if h.key not in ("will", "would", "'ll", "require"):
+        return False
+    before = [a.tokens[i] for i, (b, _e) in enumerate(a.offsets) if b < h.start and a.token_sent[i] == h.sent]
+    words = [t for t in before if t.isalpha()]
+    # "Starting in 2026, reports will ...": a participle phrase closed by a comma is no subject
+    return bool(words) and len(words[0]) > 4 and words[0].endswith("ing") and "," not in before
+
+
 def _lifted(a: Analysis, h: Hit) -> bool:
     """A requirement denied ("are not required", "no longer required", "need not be required").
 
@@ -263,6 +277,9 @@ def belief_reaches(a: Analysis, lex: Lexicon) -> dict[int, list[tuple[int, int]]
                 or (tok == "," and nxt in connectives and after != "that")
                 or (tok in connectives and nxt in authors)
                 or (tok == "," and subordinate and nxt in authors)
+                # "We recognize that X – we will continue to Y": a dash or colon before a new
+                # author opens the main clause
+                or (tok in ("\u2013", "\u2014", "-", "--", ":") and nxt in authors)
             ):
                 stop = a.offsets[idx[p]][0]
                 break
@@ -295,7 +312,7 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
                 continue
             if any(b <= h.start < e for b, e in reach):
                 continue
-            if _other_party(a, h.start, lex) or _lifted(a, h):
+            if _other_party(a, h.start, lex) or _lifted(a, h) or (not authored and _gerund_subject(a, h)):
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)
