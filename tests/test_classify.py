@@ -54,6 +54,8 @@ def test_cadence_shorter_is_strengthened() -> None:
         ("quarterly", "every 3 months"),
         ("annually", "every twelve months"),
         ("after every 6x increase", "after every six-fold increase"),
+        ("after every 10x increase", "after every increase of an order of magnitude"),
+        ("after every 100x increase", "after every increase of two orders of magnitude"),
     ],
 )
 def test_equal_quantities_in_other_units_are_not_a_change(old: str, new: str) -> None:
@@ -69,6 +71,13 @@ def test_trigger_threshold_raised_is_weakened() -> None:
     )
     assert j.effect is Effect.WEAKENED
     assert any(s.old.endswith("4x") and s.new.endswith("6x") for s in j.signals)
+
+
+def test_an_order_of_magnitude_given_way_to_a_vague_word_is_weakened() -> None:
+    j = judge("Level 1: cuts the cost of an attack by an order of magnitude or more.",
+              "Level 1: cuts the cost of an attack by a sufficient amount.")
+    assert j.effect is Effect.WEAKENED
+    assert any(s.old.endswith("an order of magnitude") for s in j.signals)
 
 
 def test_minimum_lowered_is_weakened_and_raised_is_strengthened() -> None:

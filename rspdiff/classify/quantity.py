@@ -18,6 +18,7 @@ from rspdiff.classify.nlp import Analysis, analyse
 from rspdiff.model import Effect, Signal, SignalType
 
 _LOOKBACK = 4  # tokens in front of a number searched for its cue
+_MAGNITUDE = "order of magnitude"  # the one unit that counts powers of ten
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def _unit(a: Analysis, i: int, lex: Lexicon) -> tuple[str | None, int]:
                 return cand, j + 1
         if j + 1 < len(a.tokens) and f"{a.tokens[j]} {a.lemmas[j + 1]}" in lex.units:
             return f"{a.tokens[j]} {a.lemmas[j + 1]}", j + 2
+        if j + 2 < len(a.tokens) and f"{a.lemmas[j]} {a.tokens[j + 1]} {a.lemmas[j + 2]}" in lex.units:
+            return f"{a.lemmas[j]} {a.tokens[j + 1]} {a.lemmas[j + 2]}", j + 3
     return None, i
 
 
@@ -165,6 +168,8 @@ def _quantities(a: Analysis, lex: Lexicon) -> list[Quantity]:
                 if dim == "day" and "every" in a.tokens[max(0, i - _LOOKBACK) : i]
                 else (kind or kinds["threshold"])
             )
+        if unit == _MAGNITUDE:  # "two orders of magnitude" is 10 ** 2, not 2 x 10
+            low, high, size = 10.0 ** low, 10.0 ** high, 1.0
         out.append(
             Quantity(kind.name, dim, low * size, high * size, a.quote(start, end), *_span(a, start, end))
         )
