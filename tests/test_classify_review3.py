@@ -158,3 +158,35 @@ def test_a_clause_added_under_background_or_recommendations_still_counts() -> No
     for part in ("1. Background", "1. Our Recommendations for Industry-Wide Safety"):
         c = clause("We will publish every evaluation result within a week.", "n", path=(part,))
         assert classify(Match(Kind.ADDED, (), (c,))).effect is Effect.STRENGTHENED, part
+
+
+# --- a product, a source, a recipient is no overseer; a carve-out from checks -----------------------
+
+
+def test_third_party_products_and_government_recipients_are_not_oversight() -> None:
+    j = judge("We collect information about the links you click.",
+              "We collect information about the links you click and about third-party applications you use.")
+    assert not any(s.rule.startswith(("oversight", "intensifier")) for s in j.signals), j.signals
+    j = judge("We may share personal data with our service providers.",
+              "We may share personal data with our service providers and with government authorities.")
+    assert not any(s.rule.startswith("oversight") for s in j.signals), j.signals
+
+
+def test_a_third_party_auditor_is_still_oversight() -> None:
+    j = judge("We will review every model internally.",
+              "We will have every model reviewed by a third-party auditor.")
+    assert j.effect is Effect.STRENGTHENED
+    assert "intensifier:third - party" in {s.rule for s in j.signals}  # an ordinal is a word, not "3"
+
+
+def test_a_carve_out_from_checks_weakens() -> None:
+    j = judge("Beta Previews are provided as is.",
+              "Beta Previews are provided as is and are not subject to the same security measures "
+              "and auditing.")
+    assert j.effect is Effect.WEAKENED
+
+
+def test_sole_discretion_is_a_hedge() -> None:
+    j = judge("We will remove content that breaks these rules.",
+              "We will remove content that breaks these rules, at our sole discretion.")
+    assert j.effect is Effect.WEAKENED

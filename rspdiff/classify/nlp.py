@@ -167,7 +167,10 @@ def pipeline() -> Language:
 # Lemmas the lookup table gets wrong for matching: "as" -> "a" made "there is a need" match the
 # hedge "as needed", "least" -> "little" named the anchor "at least" "at little" in evidence, and
 # "ai" -> "have" (the contraction "ain't") named "AI R&D" "have r&d" and made "AI" a verb.
-_LEMMA_FIXES = {"as": "as", "least": "least", "less": "less", "ai": "ai"}
+_LEMMA_FIXES = {"as": "as", "least": "least", "less": "less", "ai": "ai",
+                # ordinals are words, not numbers: "third-party" was keyed "3 - party"
+                "first": "first", "second": "second", "third": "third", "fourth": "fourth",
+                "fifth": "fifth"}
 
 
 def process(text: str) -> Doc:

@@ -29,6 +29,8 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         hits = [h for a in sides for h in hits if h in a.hits and not _illustrative(a, h)]
     if family in ("scope", "intensifier"):
         hits = [h for a in sides for h in hits if h in a.hits and not _compared_or_negated(a, h)]
+    if family == "intensifier":  # "third-party applications" names a product, not a check
+        hits = [h for a in sides for h in hits if h in a.hits and not _inside(a, h, "not_review")]
     if family in _MASKED_BY_HEDGES:
         hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
     if family == "hedge":
