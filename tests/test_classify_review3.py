@@ -190,3 +190,20 @@ def test_sole_discretion_is_a_hedge() -> None:
     j = judge("We will remove content that breaks these rules.",
               "We will remove content that breaks these rules, at our sole discretion.")
     assert j.effect is Effect.WEAKENED
+
+
+# --- a clause addressed to the reader ---------------------------------------------------------
+
+
+def test_a_clause_addressed_to_the_reader_binds_the_author_to_nothing() -> None:
+    """Terms of service: 'User is solely responsible for all taxes (except ...)' is the user's duty."""
+    for text in ("User is solely responsible for all taxes (except for taxes based on our net income).",
+                 "Each user must keep their password secret. Except as permitted, you must not share it."):
+        for j in (added(text), removed(text)):
+            assert j.effect is Effect.CLARIFIED and rules(j) == {"clause.addressee"}, text
+
+
+def test_a_condition_on_the_reader_does_not_make_the_authors_duty_theirs() -> None:
+    assert removed("If you report a bug, we will fix it within a week.").effect is Effect.WEAKENED
+    assert added("Enforcement of a usage policy that restricts users from harmful uses.").effect is (
+        Effect.STRENGTHENED)

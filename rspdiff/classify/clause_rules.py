@@ -41,6 +41,38 @@ def _exception(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
     return None
 
 
+def _addressee(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
+    """The other party a clause is addressed to ("You must ...", "User is solely responsible").
+
+    Terms of service bind their reader as much as their author; a clause whose sentences open on
+    the reader ("You must ...", "Each user is ...") sets the reader's duties, so adding or dropping
+    it changes nothing the author is bound to. Only the subject position counts, after an opening
+    condition ("If you report a bug, we will fix it" is the author's), and any sentence opening
+    on the author makes the clause the author's.
+    """
+    authors = {p for p in lex.practice_authors if " " not in p}
+    party: str | None = None
+    for a in sides:
+        for k in range(len(a.sentences)):
+            tokens = [a.tokens[i] for i, s in enumerate(a.token_sent) if s == k]
+            words = [t for t in tokens if t.isalpha()]
+            if words and words[0] in lex.belief_subordinators and "," in tokens:
+                tokens = tokens[tokens.index(",") + 1:]
+                words = [t for t in tokens if t.isalpha()]
+            words = [w for w in words if w not in _DETERMINERS]
+            if not words:
+                continue
+            if words[0] in authors:
+                return None
+            if party is None and k == 0 and words[0] in lex.other_parties:
+                party = words[0]
+    return party
+
+
+# words that may stand before a subject without changing whose it is ("each user", "the customer")
+_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "such"})
+
+
 def first_words(text: str, n: int = 12) -> str:
     """The opening ``n`` words of a clause, to quote it in evidence."""
     words = text.split()
@@ -64,6 +96,20 @@ def whole_clause_signals(
                 new,
                 f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody.",
                 "clause.nonbinding",
+                0.0,
+            )
+        ]
+    party = _addressee(sides, lex)
+    if party is not None:
+        return [
+            Signal(
+                SignalType.CLAUSE,
+                Effect.CLARIFIED,
+                old,
+                new,
+                f"The clause speaks to '{party}', not of the author: its duties and exceptions bind "
+                "the reader, not the author.",
+                "clause.addressee",
                 0.0,
             )
         ]
