@@ -207,3 +207,28 @@ def test_a_condition_on_the_reader_does_not_make_the_authors_duty_theirs() -> No
     assert removed("If you report a bug, we will fix it within a week.").effect is Effect.WEAKENED
     assert added("Enforcement of a usage policy that restricts users from harmful uses.").effect is (
         Effect.STRENGTHENED)
+
+
+# --- "most" as a share of what is covered; a definition -----------------------------------------
+
+
+def test_most_of_a_risk_given_way_to_its_basic_part_weakens() -> None:
+    """RSP v2.2's headline change: controls 'to mitigate most insider risk' -> 'basic insider risk'."""
+    j = judge("We will implement controls to mitigate most insider risk.",
+              "We will implement controls to mitigate basic insider risk.")
+    assert j.effect is Effect.WEAKENED and "intensifier:most" in {s.rule for s in j.signals}
+    j = judge("We will implement controls to mitigate basic insider risk.",
+              "We will implement controls to mitigate most insider risk.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_the_superlative_most_is_no_anchor() -> None:
+    assert judge("We will evaluate the most capable models.",
+                 "We will evaluate the highly capable models.").effect is Effect.CLARIFIED
+    assert judge("Misuse is most likely to come from insiders.",
+                 "Misuse is likely to come from insiders.").effect is Effect.CLARIFIED
+
+
+def test_a_definition_added_is_no_commitment() -> None:
+    j = added("We define basic insider risk as risk from an insider without access to weights.")
+    assert j.effect is Effect.CLARIFIED

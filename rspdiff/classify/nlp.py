@@ -170,7 +170,7 @@ def pipeline() -> Language:
 _LEMMA_FIXES = {"as": "as", "least": "least", "less": "less", "ai": "ai",
                 # ordinals are words, not numbers: "third-party" was keyed "3 - party"
                 "first": "first", "second": "second", "third": "third", "fourth": "fourth",
-                "fifth": "fifth"}
+                "fifth": "fifth", "most": "most"}
 
 
 def process(text: str) -> Doc:

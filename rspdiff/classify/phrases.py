@@ -31,6 +31,7 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         hits = [h for a in sides for h in hits if h in a.hits and not _compared_or_negated(a, h)]
     if family == "intensifier":  # "third-party applications" names a product, not a check
         hits = [h for a in sides for h in hits if h in a.hits and not _inside(a, h, "not_review")]
+        hits = [h for a in sides for h in hits if h in a.hits and not _superlative(a, h)]
     if family in _MASKED_BY_HEDGES:
         hits = [h for a in sides for h in hits if h in a.hits and not _inside_hedge(a, h)]
     if family == "hedge":
@@ -39,6 +40,19 @@ def _hits(sides: Sequence[Analysis], family: str) -> list[Hit]:
         lex = load_lexicon()
         hits = [h for a in sides for h in hits if h in a.hits and is_disclaimer(a, h, lex)]
     return hits
+
+
+def _superlative(a: Analysis, h: Hit) -> bool:
+    """ "most" as a superlative ("the most capable models", "most likely"), not "most of the risk"."""
+    if h.key != "most":
+        return False
+    at = next((i for i, (b, _e) in enumerate(a.offsets) if b == h.start), None)
+    if at is None:
+        return True
+    prev = a.tokens[at - 1] if at > 0 else ""
+    nxt = a.tokens[at + 1] if at + 1 < len(a.tokens) else ""
+    return prev in ("the", "our", "its", "their", "at") or nxt.endswith("ly") or nxt in ("important",
+                                                                                       "recent")
 
 
 def _compared_or_negated(a: Analysis, h: Hit) -> bool:
