@@ -232,3 +232,10 @@ def test_the_superlative_most_is_no_anchor() -> None:
 def test_a_definition_added_is_no_commitment() -> None:
     j = added("We define basic insider risk as risk from an insider without access to weights.")
     assert j.effect is Effect.CLARIFIED
+
+
+def test_a_practice_turned_into_an_option_weakens() -> None:
+    """xAI 2025-12 -> 2026-06: 'xAI utilizes public benchmarks' -> 'xAI may utilize ...'."""
+    j = judge("xAI utilizes public benchmarks to measure risk.",
+              "xAI may utilize public benchmarks to measure risk.")
+    assert j.effect is Effect.WEAKENED and "modality.permissive" in {s.rule for s in j.signals}
