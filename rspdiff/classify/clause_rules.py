@@ -73,6 +73,11 @@ def _addressee(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
 _DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "such"})
 
 
+def _binds_nobody(old: str, new: str, why: str, rule: str) -> Signal:
+    """The evidence of a clause added or removed that changes nothing the author is bound to."""
+    return Signal(SignalType.CLAUSE, Effect.CLARIFIED, old, new, why, rule, 0.0)
+
+
 def first_words(text: str, n: int = 12) -> str:
     """The opening ``n`` words of a clause, to quote it in evidence."""
     words = text.split()
@@ -88,31 +93,12 @@ def whole_clause_signals(
     old, new = ("", quote) if added else (quote, "")
     part = next((h for c in clauses if (h := _nonbinding(c.path, lex.nonbinding_whole))), None)
     if part is not None and all(_nonbinding(c.path, lex.nonbinding_whole) for c in clauses):
-        return [
-            Signal(
-                SignalType.CLAUSE,
-                Effect.CLARIFIED,
-                old,
-                new,
-                f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody.",
-                "clause.nonbinding",
-                0.0,
-            )
-        ]
+        why = f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody."
+        return [_binds_nobody(old, new, why, "clause.nonbinding")]
     party = _addressee(sides, lex)
     if party is not None:
-        return [
-            Signal(
-                SignalType.CLAUSE,
-                Effect.CLARIFIED,
-                old,
-                new,
-                f"The clause speaks to '{party}', not of the author: its duties and exceptions bind "
-                "the reader, not the author.",
-                "clause.addressee",
-                0.0,
-            )
-        ]
+        why = f"The clause speaks to '{party}', not of the author: its duties and exceptions bind the reader."
+        return [_binds_nobody(old, new, why, "clause.addressee")]
     exc = _exception(sides, lex)
     if exc is not None:
         return [
