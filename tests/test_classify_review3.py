@@ -239,3 +239,29 @@ def test_a_practice_turned_into_an_option_weakens() -> None:
     j = judge("xAI utilizes public benchmarks to measure risk.",
               "xAI may utilize public benchmarks to measure risk.")
     assert j.effect is Effect.WEAKENED and "modality.permissive" in {s.rule for s in j.signals}
+
+
+# --- the author's name in a possessive; "have" + another verb; "Most X ..." ------------------------
+
+
+def test_a_possessive_of_the_author_is_no_practice() -> None:
+    """"xAI's models were trained on ..." is a fact about models, not 'xAI has ...'."""
+    assert added("xAI’s AI models were trained on trillions of tokens.").effect is Effect.CLARIFIED
+    assert added("xAI's models may refuse harmful requests.").effect is Effect.CLARIFIED
+
+
+def test_have_with_the_participle_of_a_non_practice_verb_is_no_practice() -> None:
+    assert added("xAI has focused on the risks of malicious use.").effect is Effect.CLARIFIED
+    assert added("We have a process for reporting noncompliance.").effect is Effect.STRENGTHENED
+
+
+def test_most_opening_a_sentence_is_no_anchor() -> None:
+    j = judge("Most CCLs define one important component of our criteria.",
+              "CCLs are one important component of our criteria.")
+    assert j.effect is Effect.CLARIFIED
+
+
+def test_need_not_without_a_duty_lifted_is_no_exception() -> None:
+    j = judge("These outcomes do not reflect current capabilities.",
+              "These outcomes need not reflect current capabilities.")
+    assert j.effect is Effect.CLARIFIED

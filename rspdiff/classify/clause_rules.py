@@ -21,7 +21,7 @@ from rspdiff.model import Clause, Effect, Signal, SignalType
 # X, but consider Y out of scope") leaves the clause a commitment: adding it binds, dropping it frees
 _SOFT_EXCEPTIONS = frozenset({"unless", "except", "exception", "instead of", "lower the", "even if",
                               "not require", "not be require", "no long require", "not necessary",
-                              "need not", "not need to", "out of scope", "illustrative only",
+                              "need not be", "not need to", "out of scope", "illustrative only",
                               "not subject to"})
 
 

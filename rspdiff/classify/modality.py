@@ -83,7 +83,8 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             # "we do not sell", "we never share": a practice refused binds like a prohibition
             while j < len(idx) and (a.tokens[idx[j]] in adverbs or a.tokens[idx[j]] in ("not", "never")):
                 j += 1
-            if j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] != "had":
+            if (j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] not in _NOT_PRACTICE
+                    and not _perfect_of_other(a, idx, j, verbs)):
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[j] + 1))
         if a.tokens[i] in lex.passive_be and not (pos >= 2 and a.tokens[idx[pos - 2]] == "need"
                                                   and a.tokens[idx[pos - 1]] == "not"):
@@ -96,6 +97,29 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             if n:
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k + n - 1] + 1))
     return None
+
+
+# "had" reports the past; "'s" after an author is a possessive ("xAI's models"), not "xAI has"
+_NOT_PRACTICE = frozenset({"had", "'s", "\u2019s"})
+
+
+def _possessive(a: Analysis, end: int) -> bool:
+    """Whether the word ending at character ``end`` is followed by a possessive "'s"."""
+    nxt = next((i for i, (b, _e) in enumerate(a.offsets) if b >= end), None)
+    return nxt is not None and a.tokens[nxt] in ("'s", "\u2019s")
+
+
+def _perfect_of_other(a: Analysis, idx: list[int], j: int, verbs: set[str]) -> bool:
+    """ "have" + the participle of a verb that is no practice ("xAI has focused on X").
+
+    "We have a process" and "xAI has implemented safeguards" state practices; "has focused on"
+    describes where attention went.
+    """
+    if a.lemmas[idx[j]] != "have" or j + 1 >= len(idx):
+        return False
+    nxt = idx[j + 1]
+    participle = a.tokens[nxt].endswith("ed") and a.lemmas[nxt] != a.tokens[nxt]
+    return participle and a.lemmas[nxt] not in verbs
 
 
 def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
@@ -122,7 +146,9 @@ def _gerund_subject(a: Analysis, h: Hit) -> bool:
     before = [a.tokens[i] for i, (b, _e) in enumerate(a.offsets) if b < h.start and a.token_sent[i] == h.sent]
     words = [t for t in before if t.isalpha()]
     # "Starting in 2026, reports will ...": a participle phrase closed by a comma is no subject
-    return bool(words) and len(words[0]) > 4 and words[0].endswith("ing") and "," not in before
+    # ... nor is a gerund label before a colon ("Forecasting: Make ... ")
+    return (bool(words) and len(words[0]) > 4 and words[0].endswith("ing") and "," not in before
+            and ":" not in before)
 
 
 def _lifted(a: Analysis, h: Hit) -> bool:
@@ -294,6 +320,8 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     # merely mentioned later ("can automate the work of any team at the company")
     first_author: dict[int, int] = {}
     for h in (*a.family("author"), *a.family("officer")):
+        if _possessive(a, h.end):  # "xAI's models may ...": the models', not the author's, option
+            continue
         first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
     hits = modal_hits(a)
     # what a sentence says it only believes ("we believe that models will ..."): a modal or a

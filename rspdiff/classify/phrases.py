@@ -51,8 +51,10 @@ def _superlative(a: Analysis, h: Hit) -> bool:
         return True
     prev = a.tokens[at - 1] if at > 0 else ""
     nxt = a.tokens[at + 1] if at + 1 < len(a.tokens) else ""
-    return prev in ("the", "our", "its", "their", "at") or nxt.endswith("ly") or nxt in ("important",
-                                                                                       "recent")
+    # ... nor "Most CCLs define ...", a share of the sentence's subject
+    opening = at == 0 or a.token_sent[at - 1] != a.token_sent[at] or not prev.isalpha()
+    return opening or prev in ("the", "our", "its", "their", "at") or nxt.endswith("ly") or nxt in (
+        "important", "recent")
 
 
 def _compared_or_negated(a: Analysis, h: Hit) -> bool:
