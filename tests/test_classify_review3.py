@@ -265,3 +265,16 @@ def test_need_not_without_a_duty_lifted_is_no_exception() -> None:
     j = judge("These outcomes do not reflect current capabilities.",
               "These outcomes need not reflect current capabilities.")
     assert j.effect is Effect.CLARIFIED
+
+
+def test_a_practice_inside_a_condition_is_no_practice() -> None:
+    """"when Anthropic operates its products, ..." sets a condition; the main clause binds or not."""
+    assert added("When Anthropic operates its commercial products, data is processed.").effect is (
+        Effect.CLARIFIED)
+    assert added("When we deploy a model, we publish a model card.").effect is Effect.STRENGTHENED
+
+
+def test_renaming_a_third_party_product_is_no_change_of_oversight() -> None:
+    j = judge("Third-party Connectors are not developed or verified by OpenAI.",
+              "Third-party Apps are not developed or verified by OpenAI.")
+    assert j.effect is Effect.CLARIFIED, j.signals

@@ -123,7 +123,7 @@ def _perfect_of_other(a: Analysis, idx: list[int], j: int, verbs: set[str]) -> b
 
 
 def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
-    """Whether the author at ``idx[pos]`` opens a relative clause describing a noun before it.
+    """Whether the author at ``idx[pos]`` opens a relative or conditional clause, not a practice.
 
     "The mitigations we have implemented" names report content; "we have implemented X" states
     a practice. Without a tagger, a word of the sentence (not an opener such as "and", "if",
@@ -132,6 +132,9 @@ def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
     if pos == 0:
         return False
     prev = a.tokens[idx[pos - 1]]
+    # "when Anthropic operates X, ...", "if we deploy X, ...": a condition, not a standing practice
+    if prev in lex.belief_subordinators:
+        return True
     return prev.isalpha() and prev not in lex.practice_openers and not prev.endswith("ly")
 
 
