@@ -278,3 +278,28 @@ def test_renaming_a_third_party_product_is_no_change_of_oversight() -> None:
     j = judge("Third-party Connectors are not developed or verified by OpenAI.",
               "Third-party Apps are not developed or verified by OpenAI.")
     assert j.effect is Effect.CLARIFIED, j.signals
+
+
+# --- definitions, questions and aims ------------------------------------------------------------
+
+
+def test_a_glossary_entry_is_a_definition() -> None:
+    """GDM v3.1's glossary, flattened by the PDF: 'Deployment Mitigations: are safety measures ...'."""
+    for text in ("Deployment Mitigations: are safety measures we implement to counter misuse.",
+                 "Material Capability Change Assessments: indicate whether an assessment is required."):
+        j = added(text)
+        assert j.effect is Effect.CLARIFIED and rules(j) == {"clause.definition"}, text
+    assert added("Model weights: we will protect them against theft.").effect is Effect.STRENGTHENED
+
+
+def test_a_requirement_inside_a_question_binds_nobody() -> None:
+    j = added("We review new models to understand whether a second assessment is required.")
+    assert "required" not in " ".join(s.explanation for s in j.signals)
+    j = added("Where regulations exceed what this policy covers, we will address them separately.")
+    assert j.effect is Effect.STRENGTHENED
+
+
+def test_an_aim_to_ensure_is_no_duty() -> None:
+    j = added("The response plan may include updating the threshold to ensure the buffer remains adequate.")
+    assert "ensure" not in " ".join(s.explanation for s in j.signals)
+    assert added("We will ensure that every model is evaluated.").effect is Effect.STRENGTHENED

@@ -73,6 +73,23 @@ def _addressee(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
 _DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "such"})
 
 
+# verbs that open a glossary entry after its "Term:" label ("Deployment Mitigations: are measures ...")
+_DEFINING = frozenset({"is", "are", "means", "mean", "refers", "refer", "indicates", "indicate", "denotes",
+                       "describes"})
+
+
+def _definition(sides: Sequence[Analysis]) -> str | None:
+    """The term a clause defines, when it reads as a glossary entry ("Term: is / are / means ...")."""
+    if not sides:
+        return None
+    a = sides[0]
+    first = [i for i, k in enumerate(a.token_sent) if k == 0]
+    for p, i in enumerate(first[:9]):
+        if a.tokens[i] == ":" and p > 0 and p + 1 < len(first) and a.tokens[first[p + 1]] in _DEFINING:
+            return a.text[a.offsets[first[0]][0]:a.offsets[i][0]].strip()
+    return None
+
+
 def _binds_nobody(old: str, new: str, why: str, rule: str) -> Signal:
     """The evidence of a clause added or removed that changes nothing the author is bound to."""
     return Signal(SignalType.CLAUSE, Effect.CLARIFIED, old, new, why, rule, 0.0)
@@ -95,6 +112,10 @@ def whole_clause_signals(
     if part is not None and all(_nonbinding(c.path, lex.nonbinding_whole) for c in clauses):
         why = f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody."
         return [_binds_nobody(old, new, why, "clause.nonbinding")]
+    term = _definition(sides)
+    if term is not None:
+        why = f"The clause defines '{term}': a definition says what a word means, not what must be done."
+        return [_binds_nobody(old, new, why, "clause.definition")]
     party = _addressee(sides, lex)
     if party is not None:
         why = f"The clause speaks to '{party}', not of the author: its duties and exceptions bind the reader."

@@ -94,7 +94,10 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
             while k < len(idx) and (a.tokens[idx[k]] in adverbs or a.tokens[idx[k]].endswith("ly")):
                 k += 1
             n = _passive_verb(a, idx[k:], lex)
-            if n:
+            # "to understand whether an assessment is required": the content of a question
+            cut = max((q for q in range(pos) if a.tokens[idx[q]] in (",", ";")), default=0)
+            asked = any(a.tokens[idx[q]] in ("whether", "what") for q in range(max(cut, 1), pos))
+            if n and not asked:
                 return Modal(BINDING, "binding", "modality.practice", a.quote(i, idx[k + n - 1] + 1))
     return None
 
@@ -152,6 +155,21 @@ def _gerund_subject(a: Analysis, h: Hit) -> bool:
     # ... nor is a gerund label before a colon ("Forecasting: Make ... ")
     return (bool(words) and len(words[0]) > 4 and words[0].endswith("ing") and "," not in before
             and ":" not in before)
+
+
+def _embedded(a: Analysis, h: Hit) -> bool:
+    """A modal inside an embedded question or a purpose clause binds nobody.
+
+    "to understand whether an assessment is required", "we cannot anticipate what mitigations will
+    be appropriate": the modal is the content of a question. "designed to ensure", "in order to
+    ensure": an aim, not a duty (a duty to aim is carried by the verb before it, "we will act").
+    """
+    before = [a.tokens[i] for i, (b, _e) in enumerate(a.offsets) if b < h.start and a.token_sent[i] == h.sent]
+    if h.key == "ensure" and before and before[-1] == "to":
+        return True
+    # the question runs to the next comma: "..., we will address them" is the main clause again
+    cut = max((k for k, t in enumerate(before) if t in (",", ";")), default=0)
+    return any(t in ("whether", "what") for t in before[max(cut, 1):])
 
 
 def _lifted(a: Analysis, h: Hit) -> bool:
@@ -344,6 +362,8 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             if any(b <= h.start < e for b, e in reach):
                 continue
             if _other_party(a, h.start, lex) or _lifted(a, h) or (not authored and _gerund_subject(a, h)):
+                continue
+            if _embedded(a, h):
                 continue
             if best is None or rung.rank > best.rank:
                 best = Modal(rung.rank, rung.name, rung.rule, h.text)
