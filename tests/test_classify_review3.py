@@ -303,3 +303,24 @@ def test_an_aim_to_ensure_is_no_duty() -> None:
     j = added("The response plan may include updating the threshold to ensure the buffer remains adequate.")
     assert "ensure" not in " ".join(s.explanation for s in j.signals)
     assert added("We will ensure that every model is evaluated.").effect is Effect.STRENGTHENED
+
+
+# --- whose modal: the author's own clause, not a clause it introduces ------------------------------
+
+
+def test_a_modal_of_a_clause_the_author_introduces_is_not_the_authors() -> None:
+    """'where we determine that a model could compress ...': the 'could' is the model's."""
+    j = judge("We trigger this threshold at a fourfold increase in effective compute.",
+              "We trigger this threshold where we determine that a model could compress two years of "
+              "progress.")
+    assert "modality.permissive" not in {s.rule for s in j.signals}, j.signals
+    assert added("We determine each quarter that we may run extra evaluations.").effect is Effect.STRENGTHENED
+
+
+def test_a_participle_the_lemma_table_misses_is_still_read() -> None:
+    """'developed' is looked up as 'develope': 'We have developed tools' is still a practice."""
+    assert added("We have developed tools to test for cyber risks.").effect is Effect.STRENGTHENED
+
+
+def test_also_responsible_binds() -> None:
+    assert added("Risk owners are also responsible for periodic audits.").effect is Effect.STRENGTHENED

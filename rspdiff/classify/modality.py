@@ -121,8 +121,11 @@ def _perfect_of_other(a: Analysis, idx: list[int], j: int, verbs: set[str]) -> b
     if a.lemmas[idx[j]] != "have" or j + 1 >= len(idx):
         return False
     nxt = idx[j + 1]
-    participle = a.tokens[nxt].endswith("ed") and a.lemmas[nxt] != a.tokens[nxt]
-    return participle and a.lemmas[nxt] not in verbs
+    tok = a.tokens[nxt]
+    participle = tok.endswith("ed") and a.lemmas[nxt] != tok
+    # the lookup table misses some participles ("developed" -> "develope"): try the stems too
+    stems = {a.lemmas[nxt], tok[:-2], tok[:-1], tok[:-3]}
+    return participle and not stems & verbs
 
 
 def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
@@ -334,16 +337,30 @@ def belief_reaches(a: Analysis, lex: Lexicon) -> dict[int, list[tuple[int, int]]
     return out
 
 
+# words that open a clause with its own subject after the author: "we determine that a model could"
+_COMPLEMENTIZERS = frozenset({"that", "whether", "which", "who", "where", "when", "if"})
+
+
 def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
     ranks = {f"rung:{r.name}": r for r in lex.rungs}
     # where the author (or a named body) is first named in each sentence: a weak modal binds the
     # author only when the author comes before it ("we may run ..."), not when the company is
     # merely mentioned later ("can automate the work of any team at the company")
-    first_author: dict[int, int] = {}
+    authors_at: dict[int, list[int]] = {}
     for h in (*a.family("author"), *a.family("officer")):
         if _possessive(a, h.end):  # "xAI's models may ...": the models', not the author's, option
             continue
-        first_author[h.sent] = min(first_author.get(h.sent, h.start), h.start)
+        authors_at.setdefault(h.sent, []).append(h.end)
+
+    def authored_before(sent: int, start: int) -> bool:
+        """An author named before the modal, in the modal's own clause: "we determine that a
+        model could ..." gives the "could" to the model, not to the author."""
+        between = [i for i, (b, _e) in enumerate(a.offsets) if b < start and a.token_sent[i] == sent]
+        for end in authors_at.get(sent, []):
+            if end <= start and not any(a.tokens[i] in _COMPLEMENTIZERS for i in between
+                                        if a.offsets[i][0] >= end):
+                return True
+        return False
     hits = modal_hits(a)
     # what a sentence says it only believes ("we believe that models will ..."): a modal or a
     # practice inside a belief is its content, not a duty; one outside it still binds
@@ -356,7 +373,7 @@ def _sentence_modals(a: Analysis, lex: Lexicon) -> list[Modal | None]:
             if h.sent != k:
                 continue
             rung = ranks[h.family]
-            authored = k in first_author and first_author[k] < h.start
+            authored = authored_before(k, h.start)
             if (rung.rank < 3 or h.key in _HYPOTHETICAL) and not authored:
                 continue
             if any(b <= h.start < e for b, e in reach):
