@@ -324,3 +324,19 @@ def test_a_participle_the_lemma_table_misses_is_still_read() -> None:
 
 def test_also_responsible_binds() -> None:
     assert added("Risk owners are also responsible for periodic audits.").effect is Effect.STRENGTHENED
+
+
+def test_list_items_under_a_lead_in_to_the_reader_bind_the_reader() -> None:
+    """GitHub's terms: 'While using GitHub, you agree that you will not: - harass ...'."""
+    def run(lead: str, items: list[str]) -> list[tuple[Effect, list[str]]]:
+        head = "# Terms\n\n## Conduct\n\n"
+        old = head + lead + "\n\n" + "\n".join(f"- {i}" for i in items) + "\n"
+        new = head + lead + "\n\n" + "\n".join(f"- {i}" for i in items[:1]) + "\n"
+        cl = compare(load_bytes(old.encode(), "old.md"), load_bytes(new.encode(), "new.md"))
+        return [(c.effect, [s.rule for s in c.signals]) for c in cl.changes]
+
+    items = ["spam other users;", "harass, abuse or threaten anyone, or incite violence against any group."]
+    assert run("While using the service, you agree that you will not:", items) == [
+        (Effect.CLARIFIED, ["clause.addressee"])]
+    items = ["publish a model card for every model;", "notify the board of every incident within a week."]
+    assert run("We will:", items) == [(Effect.WEAKENED, ["clause.removed"])]

@@ -12,7 +12,14 @@ import functools
 from collections.abc import Sequence
 
 from rspdiff.classify.aggregate import aggregate
-from rspdiff.classify.clause_rules import first_words, moved_signals, normalised, whole_clause_signals
+from rspdiff.classify.clause_rules import (
+    addressee,
+    binds_nobody,
+    first_words,
+    moved_signals,
+    normalised,
+    whole_clause_signals,
+)
 from rspdiff.classify.conditions import allowance_signals
 from rspdiff.classify.duties import duty_signals, without_account_echoes
 from rspdiff.classify.lexicon import Lexicon, load_lexicon
@@ -85,6 +92,46 @@ def _duplicate(match: Match, old_doc: Document | None, new_doc: Document | None)
     return Judgement(Effect.CLARIFIED, 0.9, (note,))
 
 
+def _lead_in(clause: Clause, doc: Document) -> Clause | None:
+    """The sentence that introduces the list ``clause`` is an item of ("You agree not to:")."""
+    clauses = doc.clauses
+    i = clause.index
+    if clause.kind is not ClauseKind.LIST_ITEM or i >= len(clauses) or clauses[i].id != clause.id:
+        return None
+    while i > 0 and clauses[i - 1].kind is ClauseKind.LIST_ITEM and clauses[i - 1].block == clause.block:
+        i -= 1
+    prev = clauses[i - 1] if i > 0 else None
+    if prev is None or prev.kind is not ClauseKind.PARAGRAPH or not prev.text.rstrip().endswith(":"):
+        return None
+    return prev
+
+
+def _led_by_reader(match: Match, old_doc: Document | None, new_doc: Document | None,
+                   lex: Lexicon) -> Judgement | None:
+    """List items added or removed under a lead-in addressed to the reader bind the reader.
+
+    "While using GitHub, you agree that you will not: - harass, abuse ...": each item is the
+    user's duty, though the item itself names nobody.
+    """
+    if match.kind is Kind.ADDED and new_doc is not None:
+        clauses, doc, added = match.new, new_doc, True
+    elif match.kind is Kind.REMOVED and old_doc is not None:
+        clauses, doc, added = match.old, old_doc, False
+    else:
+        return None
+    leads = {_lead_in(c, doc) for c in clauses}
+    lead = leads.pop() if len(leads) == 1 else None
+    if lead is None:
+        return None
+    party = addressee([analyse(lead.text)], lex)
+    if party is None:
+        return None
+    quote = first_words(" ".join(c.text for c in clauses))
+    why = f"The items follow '{first_words(lead.text, 8)}', addressed to '{party}': they bind the reader."
+    note = binds_nobody("" if added else quote, quote if added else "", why, "clause.addressee")
+    return Judgement(Effect.CLARIFIED, 0.8, (note,))
+
+
 def _only_headings(clauses: Sequence[Clause]) -> bool:
     return bool(clauses) and all(c.kind is ClauseKind.HEADING for c in clauses)
 
@@ -123,6 +170,9 @@ def classify(match: Match, old_doc: Document | None = None, new_doc: Document | 
     copy = _duplicate(match, old_doc, new_doc)
     if copy is not None:
         return copy
+    led = _led_by_reader(match, old_doc, new_doc, lex)
+    if led is not None:
+        return led
     if match.kind is Kind.ADDED or old_gone:
         return aggregate(whole_clause_signals(match.new, _analyses(match.new), True, lex), lex, match.score)
     if match.kind is Kind.REMOVED or new_gone:

@@ -41,7 +41,7 @@ def _exception(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
     return None
 
 
-def _addressee(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
+def addressee(sides: Sequence[Analysis], lex: Lexicon) -> str | None:
     """The other party a clause is addressed to ("You must ...", "User is solely responsible").
 
     Terms of service bind their reader as much as their author; a clause whose sentences open on
@@ -90,7 +90,7 @@ def _definition(sides: Sequence[Analysis]) -> str | None:
     return None
 
 
-def _binds_nobody(old: str, new: str, why: str, rule: str) -> Signal:
+def binds_nobody(old: str, new: str, why: str, rule: str) -> Signal:
     """The evidence of a clause added or removed that changes nothing the author is bound to."""
     return Signal(SignalType.CLAUSE, Effect.CLARIFIED, old, new, why, rule, 0.0)
 
@@ -111,15 +111,15 @@ def whole_clause_signals(
     part = next((h for c in clauses if (h := _nonbinding(c.path, lex.nonbinding_whole))), None)
     if part is not None and all(_nonbinding(c.path, lex.nonbinding_whole) for c in clauses):
         why = f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody."
-        return [_binds_nobody(old, new, why, "clause.nonbinding")]
+        return [binds_nobody(old, new, why, "clause.nonbinding")]
     term = _definition(sides)
     if term is not None:
         why = f"The clause defines '{term}': a definition says what a word means, not what must be done."
-        return [_binds_nobody(old, new, why, "clause.definition")]
-    party = _addressee(sides, lex)
+        return [binds_nobody(old, new, why, "clause.definition")]
+    party = addressee(sides, lex)
     if party is not None:
         why = f"The clause speaks to '{party}', not of the author: its duties and exceptions bind the reader."
-        return [_binds_nobody(old, new, why, "clause.addressee")]
+        return [binds_nobody(old, new, why, "clause.addressee")]
     exc = _exception(sides, lex)
     if exc is not None:
         return [
