@@ -9,7 +9,8 @@ alarms, one of them a "weakened" that no reader would accept.
 So, before judging, a run of at least ``MIN_RUN`` words that one change deletes and the same or a
 neighbouring change inserts, in the same order, is set aside. Deliberately narrow, because a
 hidden weakening is the costliest error: only runs deleted once and inserted once in the whole
-comparison, only between changes at most ``NEAR_CLAUSES`` apart, and setting words aside may only
+comparison, only between changes at most ``NEAR_CLAUSES`` apart (or runs of ``LONG_RUN`` words or more,
+at any distance), and setting words aside may only
 *remove* evidence from a change, never add any (``compare`` keeps just the signals the untrimmed
 change also has). An added or removed clause is either moved text as a whole (clarified) or
 judged as it is. The runs are found through an index of ``MIN_RUN``-grams, so the cost stays
@@ -36,6 +37,11 @@ MIN_RUN = 5
 # phrase reappearing far away may have joined another commitment ("at least every three months"
 # leaving the tests for the calibrations): that is a real change and must be judged as one.
 NEAR_CLAUSES = 2
+# ... except a run this long, which is the same text moving wherever it lands: PDF extractions of
+# one table interleave its columns differently from version to version, so a dozen words of one
+# cell turn up many clauses away. Twelve words in the same order do not recur by chance, and the
+# words left around them (where a real change of commitment would show) are still judged.
+LONG_RUN = 12
 # A removed or added clause whose words have moved at least this share is moved text as a whole
 # (a stray word or two, a footnote number or a changed punctuation, may not travel with it).
 WHOLE_SHARE = 0.8
@@ -108,16 +114,34 @@ def _mark(pieces: Sequence[Sequence[_Piece]], matches: Sequence[Match]) -> dict[
     """
     inserted = _grams(pieces, Op.INSERT)
     moved: dict[tuple[int, int], set[int]] = defaultdict(set)
+    far: dict[tuple[int, int, int, int, int], list[tuple[int, int]]] = defaultdict(list)
     for gram, deleted in _grams(pieces, Op.DELETE).items():
         hits = inserted.get(gram)
         if not hits or len(hits) != 1 or len(deleted) != 1:
             continue
         (c, r, k), (hc, hr, hk) = deleted[0], hits[0]
         if c != hc and not _near(matches[c], matches[hc]):
+            far[(c, r, hc, hr, k - hk)].append((k, hk))  # kept only as part of a long run, below
             continue
         moved[(c, r)].update(range(k, k + MIN_RUN))
         moved[(hc, hr)].update(range(hk, hk + MIN_RUN))
+    for (c, r, hc, hr, _shift), starts in sorted(far.items()):
+        for first, last in _chains(sorted(starts)):
+            if last[0] + MIN_RUN - first[0] >= LONG_RUN:
+                moved[(c, r)].update(range(first[0], last[0] + MIN_RUN))
+                moved[(hc, hr)].update(range(first[1], last[1] + MIN_RUN))
     return moved
+
+
+def _chains(starts: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Runs of grams starting at consecutive words (both sides move together): first and last."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for s in starts:
+        if out and out[-1][1][0] == s[0] - 1:
+            out[-1] = (out[-1][0], s)
+        else:
+            out.append((s, s))
+    return out
 
 
 def _runs(p: _Piece, positions: set[int]) -> list[str]:

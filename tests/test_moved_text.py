@@ -68,14 +68,27 @@ def test_a_removed_sentence_found_inside_the_next_clause_is_moved_text() -> None
         (ch.kind, ch.effect, ch.signals) for ch in cl.changes]
 
 
-def test_a_duty_reappearing_far_away_is_judged_where_it_left() -> None:
-    """Far from where it left, the same words may belong to another commitment: judged as they are."""
+def test_a_phrase_reappearing_far_away_is_judged_where_it_left() -> None:
+    """Far from where it left, a phrase may belong to another commitment: judged as it is."""
+    old = ("The stewards inspect each gadget at least every three months.\n\n" + FILLER +
+           "## Council\n\nThe guild council reads the ledgers.\n")
+    new = ("The stewards inspect each gadget.\n\n" + FILLER + "## Council\n\nThe guild council "
+           "reads the ledgers at least every three months.\n")
+    cl = run(old, new)
+    assert "clause.moved_text" not in rules(cl)
+    assert Effect.WEAKENED in {ch.effect for ch in cl.changes}
+
+
+def test_a_long_run_reappearing_far_away_is_moved_text() -> None:
+    """Twelve words or more in the same order are the same text wherever they land (LONG_RUN)."""
     old = ("The stewards will keep a written record of every inspection they make.\n\n" + FILLER +
            "## Council\n\nThe guild council meets twice a year to read the ledgers.\n")
     new = (FILLER + "## Council\n\nThe guild council meets twice a year to read the ledgers, and "
            "the stewards will keep a written record of every inspection they make.\n")
     cl = run(old, new)
-    assert "clause.moved_text" not in rules(cl)
+    assert "clause.moved_text" in rules(cl)
+    assert all(ch.effect is Effect.CLARIFIED for ch in cl.changes), [
+        (ch.kind, ch.effect) for ch in cl.changes]
 
 
 def test_words_set_aside_on_one_side_add_no_evidence() -> None:
