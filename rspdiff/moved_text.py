@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rspdiff.model import Clause, Effect, Kind, Match, Op, Signal, SignalType
+from rspdiff.model import Clause, ClauseKind, Effect, Kind, Match, Op, Signal, SignalType
 
 # Shortest run of words, in order, that counts as moved. Three-word runs ("the model will",
 # "as well as") recur by chance across a policy's changes; five or more of the same words in
@@ -133,6 +133,42 @@ def _mark(pieces: Sequence[Sequence[_Piece]], matches: Sequence[Match]) -> dict[
     return moved
 
 
+def _mark_fragments(pieces: Sequence[Sequence[_Piece]], matches: Sequence[Match],
+                    moved: dict[tuple[int, int], set[int]]) -> None:
+    """A clause of fewer than MIN_RUN words, added or removed whole, that another change takes in
+    as the very start or end of one of its runs: a cell fragment ("Perform systematic") that the
+    extraction of one version cut off from its sentence and the other's did not.
+
+    Only when those words, in order, occur exactly once among all the other side's runs of the
+    comparison, and at a run's edge, where a cut would put them.
+    """
+    starts: dict[Op, dict[str, list[tuple[int, int, int]]]] = {Op.INSERT: defaultdict(list),
+                                                                 Op.DELETE: defaultdict(list)}
+    for hc, hruns in enumerate(pieces):  # where each word starts in the runs, to look up fast
+        for hr, p in enumerate(hruns):
+            if p.op is not Op.EQUAL:
+                for k, w in enumerate(p.words):
+                    starts[p.op][w].append((hc, hr, k))
+    for c, (match, runs) in enumerate(zip(matches, pieces, strict=True)):
+        op = Op.DELETE if match.kind is Kind.REMOVED else Op.INSERT if match.kind is Kind.ADDED else None
+        own = [p for p in runs if p.op is not Op.EQUAL]
+        clauses = match.old or match.new
+        if (op is None or len(own) != 1 or own[0].op is not op or not 0 < len(own[0].words) < MIN_RUN
+                or any(cl.kind is ClauseKind.HEADING for cl in clauses)):
+            continue
+        words = own[0].words
+        other = Op.INSERT if op is Op.DELETE else Op.DELETE
+        found = [(hc, hr, k) for hc, hr, k in starts[other].get(words[0], [])
+                 if hc != c and pieces[hc][hr].words[k:k + len(words)] == words]
+        if len(found) != 1:
+            continue
+        hc, hr, k = found[0]
+        if k not in (0, len(pieces[hc][hr].words) - len(words)):
+            continue
+        moved[(c, runs.index(own[0]))].update(range(len(words)))
+        moved[(hc, hr)].update(range(k, k + len(words)))
+
+
 def _chains(starts: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Runs of grams starting at consecutive words (both sides move together): first and last."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -178,6 +214,7 @@ def trim(matches: Sequence[Match], redlines: Sequence[Sequence[tuple[Op, str]]])
     """For each change (``matches[i]`` with redline ``redlines[i]``), what the judge should read."""
     pieces = [_pieces(i, ops) for i, ops in enumerate(redlines)]
     moved = _mark(pieces, matches)
+    _mark_fragments(pieces, matches, moved)
     out = []
     for c, (match, runs) in enumerate(zip(matches, pieces, strict=True)):
         gone: list[str] = []

@@ -141,3 +141,24 @@ def test_moved_text_judgement_is_deterministic() -> None:
            f"Findings {PHRASE} from all of the above go to the guild council within a month.\n")
     assert run(old, new) == run(old, new)
 
+
+
+def test_a_cell_fragment_cut_off_in_one_extraction_is_moved_text() -> None:
+    """RSP v3.3's table: 'Perform systematic' stood alone in one extraction, led its sentence in
+    the next. Removed here and taken in at the edge of another change far away: moved text."""
+    tail = "alignment reviews of every gadget, with red-teaming of our auditing methods."
+    old = "Perform systematic\n\n" + FILLER + "## Council\n\n" + tail.capitalize() + "\n"
+    new = FILLER + "## Council\n\nPerform systematic " + tail + "\n"
+    cl = run(old, new)
+    assert all(ch.effect is Effect.CLARIFIED for ch in cl.changes), [
+        (ch.kind, ch.effect, [s.rule for s in ch.signals]) for ch in cl.changes]
+    assert "clause.moved_text" in rules(cl)
+
+
+def test_a_short_clause_whose_words_recur_is_judged() -> None:
+    """The same words taken in twice elsewhere: no telling where they went, so the removal counts."""
+    old = ("Inspect gadgets.\n\n" + FILLER +
+           "## Council\n\nThe council reviews ledgers.\n\nThe steward files ledgers.\n")
+    new = (FILLER + "## Council\n\nThe council reviews ledgers and will inspect gadgets.\n\n"
+           "The steward files ledgers and will inspect gadgets.\n")
+    assert "clause.moved_text" not in rules(run(old, new))
