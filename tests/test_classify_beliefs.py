@@ -75,9 +75,9 @@ def test_a_belief_in_a_condition_without_a_main_duty_binds_nobody() -> None:
 
 
 def test_a_prediction_with_an_activity_as_subject_binds_nobody() -> None:
-    """'Safeguarding stronger gadgets will require more planning' says what something will take."""
-    assert added("Safeguarding stronger gadgets will require more planning.").effect is Effect.CLARIFIED
-    assert added("Realizing this will require reliable gadgets.").effect is Effect.CLARIFIED
+    """'Protecting larger gadgets will require more planning' says what something will take."""
+    assert added("Protecting larger gadgets will require more planning.").effect is Effect.CLARIFIED
+    assert added("Achieving this will require reliable gadgets.").effect is Effect.CLARIFIED
 
 
 def test_an_opening_participle_phrase_is_not_a_subject() -> None:

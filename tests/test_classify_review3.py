@@ -19,17 +19,17 @@ from rspdiff.model import ClauseKind, Effect, Kind, Match
 
 
 def test_a_practice_in_a_relative_clause_is_report_content() -> None:
-    """'the mitigations we have implemented' names what a report covers, it is no new practice."""
-    j = judge("Risk mitigations: the mitigations we are implementing across security domains.",
-              "Risk mitigations: the mitigations we have implemented across security domains.")
+    """'the safeguards we have applied' names what a report covers, it is no new practice."""
+    j = judge("Report contents: the safeguards we are applying to each gadget line.",
+              "Report contents: the safeguards we have applied to each gadget line.")
     assert "modality.practice" not in rules(j)
     assert j.effect is Effect.CLARIFIED
 
 
 def test_a_practice_in_a_main_clause_binds() -> None:
     """An intention become a practice the company names itself in ('xAI has implemented') gains."""
-    j = judge("We intend to implement appropriate information security standards.",
-              "xAI has implemented appropriate information security standards.")
+    j = judge("We intend to implement a written inspection standard.",
+              "xAI has implemented a written inspection standard.")
     assert j.effect is Effect.STRENGTHENED and "modality.practice" in rules(j)
 
 
@@ -69,7 +69,7 @@ def test_the_same_words_as_a_paragraph_still_bind() -> None:
 
 
 def test_a_clause_lifting_a_duty_weakens_when_added_and_strengthens_when_removed() -> None:
-    text = "At this stage, additional mitigations beyond these established safeguards are not required."
+    text = "For now, extra inspections beyond the weekly check are not required."
     assert added(text).effect is Effect.WEAKENED
     assert removed(text).effect is Effect.STRENGTHENED
     assert added("A second review need not be conducted for low-risk deployments.").effect is Effect.WEAKENED
@@ -86,16 +86,16 @@ def test_a_duty_lifted_inside_an_edited_clause_weakens() -> None:
 
 def test_a_wider_comparison_base_is_not_a_wider_scope() -> None:
     """'than all models ...' names what a trigger is compared with: no anchor, no scope gained."""
-    j = judge("We will report when a model is far more capable than the models in our last report.",
-              "We will report when a model is far more capable than all models for which we "
-              "have publicly analyzed risks.")
+    j = judge("We will report when a gadget is far faster than the gadgets in our last report.",
+              "We will report when a gadget is far faster than all models we have already "
+              "reviewed in public.")
     assert not any(s.direction is Effect.STRENGTHENED for s in j.signals), j.signals
 
 
 def test_a_term_added_to_an_exclusion_is_no_wider_scope() -> None:
-    j = judge("This is required only for external deployment, not further development.",
-              "This is required only for external deployment, not internal deployment or further "
-              "development.")
+    j = judge("This check is required only before sale, not before bench testing.",
+              "This check is required only before sale, not before internal deployment or bench "
+              "testing.")
     assert j.effect is not Effect.STRENGTHENED, j.signals
 
 
@@ -180,8 +180,8 @@ def test_a_third_party_auditor_is_still_oversight() -> None:
 
 
 def test_a_carve_out_from_checks_weakens() -> None:
-    j = judge("Beta Previews are provided as is.",
-              "Beta Previews are provided as is and are not subject to the same security measures "
+    j = judge("Trial gadgets are sold as they are.",
+              "Trial gadgets are sold as they are and are not subject to the same safety checks "
               "and auditing.")
     assert j.effect is Effect.WEAKENED
 
@@ -213,12 +213,12 @@ def test_a_condition_on_the_reader_does_not_make_the_authors_duty_theirs() -> No
 
 
 def test_most_of_a_risk_given_way_to_its_basic_part_weakens() -> None:
-    """RSP v2.2's headline change: controls 'to mitigate most insider risk' -> 'basic insider risk'."""
-    j = judge("We will implement controls to mitigate most insider risk.",
-              "We will implement controls to mitigate basic insider risk.")
+    """A share of a risk narrowed to its basic part (the shape of RSP v2.2's headline change)."""
+    j = judge("We will fit locks to prevent most theft risk.",
+              "We will fit locks to prevent basic theft risk.")
     assert j.effect is Effect.WEAKENED and "intensifier:most" in {s.rule for s in j.signals}
-    j = judge("We will implement controls to mitigate basic insider risk.",
-              "We will implement controls to mitigate most insider risk.")
+    j = judge("We will fit locks to prevent basic theft risk.",
+              "We will fit locks to prevent most theft risk.")
     assert j.effect is Effect.STRENGTHENED
 
 
@@ -230,14 +230,14 @@ def test_the_superlative_most_is_no_anchor() -> None:
 
 
 def test_a_definition_added_is_no_commitment() -> None:
-    j = added("We define basic insider risk as risk from an insider without access to weights.")
+    j = added("We define basic theft risk as theft by a visitor without keys to the store.")
     assert j.effect is Effect.CLARIFIED
 
 
 def test_a_practice_turned_into_an_option_weakens() -> None:
-    """xAI 2025-12 -> 2026-06: 'xAI utilizes public benchmarks' -> 'xAI may utilize ...'."""
-    j = judge("xAI utilizes public benchmarks to measure risk.",
-              "xAI may utilize public benchmarks to measure risk.")
+    """A practice of the company named ('Meta utilizes X') becomes an option ('may utilize')."""
+    j = judge("Meta utilizes public test suites to rate each gadget.",
+              "Meta may utilize public test suites to rate each gadget.")
     assert j.effect is Effect.WEAKENED and "modality.permissive" in {s.rule for s in j.signals}
 
 
@@ -245,38 +245,38 @@ def test_a_practice_turned_into_an_option_weakens() -> None:
 
 
 def test_a_possessive_of_the_author_is_no_practice() -> None:
-    """"xAI's models were trained on ..." is a fact about models, not 'xAI has ...'."""
-    assert added("xAI’s AI models were trained on trillions of tokens.").effect is Effect.CLARIFIED
-    assert added("xAI's models may refuse harmful requests.").effect is Effect.CLARIFIED
+    """"xAI's gadgets were tested on ..." is a fact about gadgets, not 'xAI has ...'."""
+    assert added("xAI’s gadgets were tested on thousands of samples.").effect is Effect.CLARIFIED
+    assert added("xAI's gadgets may refuse unsafe commands.").effect is Effect.CLARIFIED
 
 
 def test_have_with_the_participle_of_a_non_practice_verb_is_no_practice() -> None:
-    assert added("xAI has focused on the risks of malicious use.").effect is Effect.CLARIFIED
+    assert added("OpenAI has focused on the risks of gadget misuse.").effect is Effect.CLARIFIED
     assert added("We have a process for reporting noncompliance.").effect is Effect.STRENGTHENED
 
 
 def test_most_opening_a_sentence_is_no_anchor() -> None:
-    j = judge("Most CCLs define one important component of our criteria.",
-              "CCLs are one important component of our criteria.")
+    j = judge("Most inspection levels define one part of our acceptance rules.",
+              "Inspection levels are one part of our acceptance rules.")
     assert j.effect is Effect.CLARIFIED
 
 
 def test_need_not_without_a_duty_lifted_is_no_exception() -> None:
-    j = judge("These outcomes do not reflect current capabilities.",
-              "These outcomes need not reflect current capabilities.")
+    j = judge("These failure cases do not reflect current gadgets.",
+              "These failure cases need not reflect current gadgets.")
     assert j.effect is Effect.CLARIFIED
 
 
 def test_a_practice_inside_a_condition_is_no_practice() -> None:
-    """"when Anthropic operates its products, ..." sets a condition; the main clause binds or not."""
-    assert added("When Anthropic operates its commercial products, data is processed.").effect is (
+    """"when Microsoft operates its shops, ..." sets a condition; the main clause binds or not."""
+    assert added("When Microsoft operates its repair shops, records are kept.").effect is (
         Effect.CLARIFIED)
     assert added("When we deploy a model, we publish a model card.").effect is Effect.STRENGTHENED
 
 
 def test_renaming_a_third_party_product_is_no_change_of_oversight() -> None:
-    j = judge("Third-party Connectors are not developed or verified by OpenAI.",
-              "Third-party Apps are not developed or verified by OpenAI.")
+    j = judge("Third-party Connectors are not built or checked by us.",
+              "Third-party Apps are not built or checked by us.")
     assert j.effect is Effect.CLARIFIED, j.signals
 
 
@@ -284,9 +284,9 @@ def test_renaming_a_third_party_product_is_no_change_of_oversight() -> None:
 
 
 def test_a_glossary_entry_is_a_definition() -> None:
-    """GDM v3.1's glossary, flattened by the PDF: 'Deployment Mitigations: are safety measures ...'."""
-    for text in ("Deployment Mitigations: are safety measures we implement to counter misuse.",
-                 "Material Capability Change Assessments: indicate whether an assessment is required."):
+    """A glossary flattened by a PDF extraction: 'Term: are ...' (as in GDM v3.1)."""
+    for text in ("Gadget Safeguards: are measures we apply to prevent misuse.",
+                 "Spot Checks: indicate whether a full inspection is required."):
         j = added(text)
         assert j.effect is Effect.CLARIFIED and rules(j) == {"clause.definition"}, text
     assert added("Model weights: we will protect them against theft.").effect is Effect.STRENGTHENED
@@ -300,7 +300,7 @@ def test_a_requirement_inside_a_question_binds_nobody() -> None:
 
 
 def test_an_aim_to_ensure_is_no_duty() -> None:
-    j = added("The response plan may include updating the threshold to ensure the buffer remains adequate.")
+    j = added("The plan may include raising the alarm level to ensure the margin stays adequate.")
     assert "ensure" not in " ".join(s.explanation for s in j.signals)
     assert added("We will ensure that every model is evaluated.").effect is Effect.STRENGTHENED
 
@@ -309,10 +309,9 @@ def test_an_aim_to_ensure_is_no_duty() -> None:
 
 
 def test_a_modal_of_a_clause_the_author_introduces_is_not_the_authors() -> None:
-    """'where we determine that a model could compress ...': the 'could' is the model's."""
-    j = judge("We trigger this threshold at a fourfold increase in effective compute.",
-              "We trigger this threshold where we determine that a model could compress two years of "
-              "progress.")
+    """'where we determine that a gadget could ...': the 'could' is the gadget's."""
+    j = judge("We raise the alarm at a fourfold increase in output.",
+              "We raise the alarm where we determine that a gadget could double its output in a year.")
     assert "modality.permissive" not in {s.rule for s in j.signals}, j.signals
     assert added("We determine each quarter that we may run extra evaluations.").effect is Effect.STRENGTHENED
 
@@ -327,7 +326,7 @@ def test_also_responsible_binds() -> None:
 
 
 def test_list_items_under_a_lead_in_to_the_reader_bind_the_reader() -> None:
-    """GitHub's terms: 'While using GitHub, you agree that you will not: - harass ...'."""
+    """Terms that list the user's prohibitions under 'you agree that you will not:' (as GitHub's do)."""
     def run(lead: str, items: list[str]) -> list[tuple[Effect, list[str]]]:
         head = "# Terms\n\n## Conduct\n\n"
         old = head + lead + "\n\n" + "\n".join(f"- {i}" for i in items) + "\n"
