@@ -147,8 +147,8 @@ def _relative(a: Analysis, idx: list[int], pos: int, lex: Lexicon) -> bool:
 def _gerund_subject(a: Analysis, h: Hit) -> bool:
     """A "will" (or "require") whose sentence opens with a gerund subject predicts, it does not bind.
 
-    "Realizing this will require highly capable systems", "Safeguarding stronger models will
-    require more planning": the subject is an activity, and the sentence says what it will take.
+    "Doing this will require reliable systems", "Protecting larger models will require more
+    planning": the subject is an activity, and the sentence says what it will take.
     """
     if h.key not in ("will", "would", "'ll", "require"):
         return False
