@@ -339,3 +339,17 @@ def test_list_items_under_a_lead_in_to_the_reader_bind_the_reader() -> None:
         (Effect.CLARIFIED, ["clause.addressee"])]
     items = ["publish a model card for every model;", "notify the board of every incident within a week."]
     assert run("We will:", items) == [(Effect.WEAKENED, ["clause.removed"])]
+
+
+def test_any_ly_adverb_may_stand_between_the_author_and_the_practice() -> None:
+    assert added("We systematically check every gadget for faults.").effect is Effect.STRENGTHENED
+
+
+def test_a_definition_that_sets_a_number_is_not_dismissed_as_a_definition() -> None:
+    j = added("Level 3: means a gadget that fails less than 1% of inspections.")
+    assert "clause.definition" not in rules(j)
+
+
+def test_a_practice_verb_ending_in_ly_is_no_adverb() -> None:
+    assert added("We apply the brakes before every test run.").effect is Effect.STRENGTHENED
+    assert added("We comply with every gadget safety law.").effect is Effect.STRENGTHENED

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from rspdiff.classify.lexicon import Lexicon
 from rspdiff.classify.modality import BINDING, strongest
 from rspdiff.classify.nlp import Analysis
+from rspdiff.classify.quantity import quantities
 from rspdiff.model import Clause, Effect, Signal, SignalType
 
 # exception words that only qualify a commitment when the clause also has a weak modal
@@ -113,7 +114,8 @@ def whole_clause_signals(
         why = f"The clause is {'added' if added else 'removed'} under '{part}', a part that binds nobody."
         return [binds_nobody(old, new, why, "clause.nonbinding")]
     term = _definition(sides)
-    if term is not None:
+    # a definition that sets a number ("ASL-3: ... less than 1% of the training cost") is a bound
+    if term is not None and not any(quantities(a, lex) for a in sides):
         why = f"The clause defines '{term}': a definition says what a word means, not what must be done."
         return [binds_nobody(old, new, why, "clause.definition")]
     party = addressee(sides, lex)

@@ -80,8 +80,11 @@ def _practice(a: Analysis, sent: int, lex: Lexicon, beliefs: Sequence[tuple[int,
         if ((a.tokens[i] in authors and not _relative(a, idx, pos, lex))
                 or a.offsets[i][1] in officer_ends):
             j = pos + 1
-            # "we do not sell", "we never share": a practice refused binds like a prohibition
-            while j < len(idx) and (a.tokens[idx[j]] in adverbs or a.tokens[idx[j]] in ("not", "never")):
+            # "we do not sell", "we never share": a practice refused binds like a prohibition;
+            # "we systematically identify": any "-ly" adverb may stand between ("apply" is a verb)
+            while j < len(idx) and (a.tokens[idx[j]] in adverbs or a.tokens[idx[j]] in ("not", "never")
+                                    or (a.tokens[idx[j]].endswith("ly") and len(a.tokens[idx[j]]) > 4
+                                        and a.lemmas[idx[j]] not in verbs)):
                 j += 1
             if (j < len(idx) and a.lemmas[idx[j]] in verbs and a.tokens[idx[j]] not in _NOT_PRACTICE
                     and not _perfect_of_other(a, idx, j, verbs)):
