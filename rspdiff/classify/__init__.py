@@ -69,18 +69,31 @@ def _texts(doc: Document) -> frozenset[str]:
     return frozenset(normalised(c.text) for c in doc.clauses)
 
 
+def _whole_side(match: Match, old_doc: Document | None, new_doc: Document | None,
+                own: bool) -> tuple[tuple[Clause, ...], Document, bool] | None:
+    """For a clause added or removed whole: its clauses, a document and whether it was added.
+
+    The document is the clause's own version (``own``) or the other one, when it is known.
+    """
+    if match.kind is Kind.ADDED:
+        doc = new_doc if own else old_doc
+        return (match.new, doc, True) if doc is not None else None
+    if match.kind is Kind.REMOVED:
+        doc = old_doc if own else new_doc
+        return (match.old, doc, False) if doc is not None else None
+    return None
+
+
 def _duplicate(match: Match, old_doc: Document | None, new_doc: Document | None) -> Judgement | None:
     """A clause added or removed whose very words still stand elsewhere on the other side.
 
     A sentence printed twice in one version and once in the other leaves one copy unpaired; it
     is a copy added or dropped, not a commitment: the same words still bind on the other side.
     """
-    if match.kind is Kind.ADDED and old_doc is not None:
-        clauses, other, added = match.new, old_doc, True
-    elif match.kind is Kind.REMOVED and new_doc is not None:
-        clauses, other, added = match.old, new_doc, False
-    else:
+    side = _whole_side(match, old_doc, new_doc, own=False)
+    if side is None:
         return None
+    clauses, other, added = side
     texts = _texts(other)
     if not clauses or not all(normalised(c.text) in texts for c in clauses):
         return None
@@ -113,12 +126,10 @@ def _led_by_reader(match: Match, old_doc: Document | None, new_doc: Document | N
     "While using GitHub, you agree that you will not: - harass, abuse ...": each item is the
     user's duty, though the item itself names nobody.
     """
-    if match.kind is Kind.ADDED and new_doc is not None:
-        clauses, doc, added = match.new, new_doc, True
-    elif match.kind is Kind.REMOVED and old_doc is not None:
-        clauses, doc, added = match.old, old_doc, False
-    else:
+    side = _whole_side(match, old_doc, new_doc, own=True)
+    if side is None:
         return None
+    clauses, doc, added = side
     leads = {_lead_in(c, doc) for c in clauses}
     lead = leads.pop() if len(leads) == 1 else None
     if lead is None:
