@@ -4,25 +4,10 @@ and the clarifications that must never be flagged. All sentences here are writte
 from __future__ import annotations
 
 import pytest
+from support_classify import added, clause, judge, removed
 
 from rspdiff.classify import classify
-from rspdiff.model import Clause, ClauseKind, Effect, Judgement, Kind, Match, SignalType
-
-
-def clause(text: str, side: str = "o", path: tuple[str, ...] = ("1. Evaluations",), i: int = 0) -> Clause:
-    return Clause(f"{side}{i}", ClauseKind.PARAGRAPH, path, text, text, (i + 1, i + 1), f"{side}b", i)
-
-
-def judge(old: str, new: str, kind: Kind = Kind.MODIFIED) -> Judgement:
-    return classify(Match(kind, (clause(old, "o"),), (clause(new, "n"),), 0.9))
-
-
-def added(text: str) -> Judgement:
-    return classify(Match(Kind.ADDED, (), (clause(text, "n"),)))
-
-
-def removed(text: str) -> Judgement:
-    return classify(Match(Kind.REMOVED, (clause(text, "o"),), ()))
+from rspdiff.model import Effect, Judgement, Kind, Match, SignalType
 
 
 def types(j: Judgement) -> set[SignalType]:
@@ -254,11 +239,13 @@ def test_added_commitment_is_strengthened_and_added_explanation_clarified() -> N
 
 def test_moved_unedited_is_clarified_but_into_recommendations_is_weakened() -> None:
     text = "We will share threat intelligence with other developers."
-    plain_move = classify(Match(Kind.MOVED, (clause(text, "o"),), (clause(text, "n", ("4. Security",)),)))
+    moved_to = clause(text, "n", path=("4. Security",))
+    plain_move = classify(Match(Kind.MOVED, (clause(text, "o"),), (moved_to,)))
     assert plain_move.effect is Effect.CLARIFIED
     into = classify(
         Match(
-            Kind.MOVED, (clause(text, "o"),), (clause(text, "n", ("Annex", "Recommendations for industry")),)
+            Kind.MOVED, (clause(text, "o"),),
+            (clause(text, "n", path=("Annex", "Recommendations for industry")),),
         )
     )
     assert into.effect is Effect.WEAKENED
