@@ -136,36 +136,25 @@ def _account(
     after", "before deployment") still holds the act back, so it is not an account only.
     """
     w = lex.weight("duty_talk")
-    if n_talk and not n_act and not any(a.family("gate") for a in new):
-        held = _binds_to_act(old, o_act, o_talk, lex)
-        if held is not None:
-            n = n_talk[0]
-            return [
-                Signal(
-                    SignalType.SPECIFICITY,
-                    Effect.WEAKENED,
-                    held,
-                    n.text,
-                    f"A requirement ('{held}') gives way to a duty only to give an account ('{n.text}').",
-                    f"duty.account:{n.verb}",
-                    w,
-                )
-            ]
-    if o_talk and not o_act and not any(a.family("gate") for a in old):
-        held = _binds_to_act(new, n_act, n_talk, lex)
-        if held is not None:
-            o = o_talk[0]
-            return [
-                Signal(
-                    SignalType.SPECIFICITY,
-                    Effect.STRENGTHENED,
-                    o.text,
-                    held,
-                    f"A duty only to give an account ('{o.text}') becomes a requirement ('{held}').",
-                    f"duty.account:{o.verb}",
-                    w,
-                )
-            ]
+    # (side that talks, its act duties, its talk duties, side that may bind, its act and talk
+    # duties, direction): old binds and new only talks weakens; the reverse strengthens
+    for talks, t_act, t_talk, binds, b_act, b_talk, effect in (
+        (new, n_act, n_talk, old, o_act, o_talk, Effect.WEAKENED),
+        (old, o_act, o_talk, new, n_act, n_talk, Effect.STRENGTHENED),
+    ):
+        if not t_talk or t_act or any(a.family("gate") for a in talks):
+            continue
+        held = _binds_to_act(binds, b_act, b_talk, lex)
+        if held is None:
+            continue
+        account = t_talk[0]
+        if effect is Effect.WEAKENED:
+            quoted = (held, account.text)
+            why = f"A requirement ('{held}') gives way to a duty only to give an account ('{account.text}')."
+        else:
+            quoted = (account.text, held)
+            why = f"A duty only to give an account ('{account.text}') becomes a requirement ('{held}')."
+        return [Signal(SignalType.SPECIFICITY, effect, *quoted, why, f"duty.account:{account.verb}", w)]
     return []
 
 
